@@ -1,0 +1,1 @@
+//! The conditions lesson of threadlings: not written yet.

@@ -1,0 +1,1 @@
+//! The daemons lesson of threadlings: not written yet.

@@ -1,0 +1,1 @@
+//! The gil lesson of threadlings: not written yet.

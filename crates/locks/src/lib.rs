@@ -1,0 +1,1 @@
+//! The locks lesson of threadlings: not written yet.

@@ -1,0 +1,1 @@
+//! The queues lesson of threadlings: not written yet.

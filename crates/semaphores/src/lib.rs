@@ -1,0 +1,1 @@
+//! The semaphores lesson of threadlings: not written yet.

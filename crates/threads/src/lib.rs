@@ -1,0 +1,1 @@
+//! The threads lesson of threadlings: not written yet.

@@ -1,0 +1,1 @@
+//! The tls lesson of threadlings: not written yet.
