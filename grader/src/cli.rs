@@ -1,0 +1,69 @@
+//! The command line: argument types only, each flag documented.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Grades threadlings exercises with hidden tests and compile-fail checks.
+///
+/// Exit status: 0 when everything named passed, 1 when something did not, 2 for a mistake in the
+/// command line or course.yaml, 3 when the grader itself could not run (cargo missing, a file it
+/// owns unwritable), 130 when interrupted.
+#[derive(Debug, Parser)]
+#[command(name = "grader", version, about, long_about = None)]
+pub struct Cli {
+    /// The course file; by default course.yaml in this folder or the nearest folder above.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub course: Option<PathBuf>,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The grader's commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Grade your exercise files: a section (`locks`), one exercise (`locks/counter`) or --all.
+    Check {
+        /// A section id, or SECTION/EXERCISE.
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        target: Option<String>,
+
+        /// Grade every exercise of the course, in order.
+        #[arg(long)]
+        all: bool,
+
+        /// How to print the results.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+
+    /// List every exercise in order, with what the grader last saw of it.
+    List,
+
+    /// Say which exercise to work on next and how to check it.
+    Next,
+
+    /// Show the hint for an exercise (`locks/counter`, or `counter` if the name is unique).
+    Hint {
+        /// The exercise id.
+        id: String,
+    },
+
+    /// For course authors: prove that every solution passes, every stub and mutant fails, and
+    /// that course.yaml, exercises/, solutions/ and the hidden tests agree.
+    Verify {
+        /// Verify only this section (all sections by default).
+        section: Option<String>,
+    },
+}
+
+/// An output format for `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Readable text for a terminal.
+    Human,
+    /// One JSON document on stdout.
+    Json,
+}

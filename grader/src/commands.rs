@@ -1,0 +1,7 @@
+//! One module per grader command.
+
+pub mod check;
+pub mod hint;
+pub mod list;
+pub mod next;
+pub mod verify;

@@ -1,0 +1,186 @@
+//! `grader verify`, for course authors: every solution passes, every stub and every mutant
+//! fails, and course.yaml, exercises/, solutions/ and the hidden tests agree.
+
+use std::collections::HashSet;
+use std::io::Write as _;
+use std::process::{Command, Stdio};
+
+use crate::commands::check::select;
+use crate::course::{Course, Exercise};
+use crate::embedded;
+use crate::error::{EXIT_NOT_PASSED, EXIT_PASSED, GraderError, Result};
+use crate::files::{relative_slash_path, rust_files_below};
+use crate::grade::grade;
+use crate::output::{self, VerifyProblem};
+use crate::verdict::{ExerciseResult, Status};
+use crate::workspace::BuildWorkspace;
+
+/// Verifies the whole course, or one section or exercise of it.
+pub fn run(course: &Course, target: Option<&str>) -> Result<i32> {
+    let exercises = select(course, target)?;
+    let mut problems = Vec::new();
+    if target.is_none() {
+        problems.extend(stray_files(course));
+    }
+    let workspace = BuildWorkspace::open(course)?;
+    for exercise in exercises {
+        let (line, found) = verify_exercise(course, &workspace, exercise)?;
+        let mut stdout = std::io::stdout().lock();
+        let _ = writeln!(stdout, "{line}");
+        let _ = stdout.flush();
+        problems.extend(found);
+    }
+    print!("{}", output::verify(&[], &problems));
+    Ok(if problems.is_empty() {
+        EXIT_PASSED
+    } else {
+        EXIT_NOT_PASSED
+    })
+}
+
+fn read(course: &Course, path: &std::path::Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| {
+        GraderError::io(
+            format!("read {}", relative_slash_path(&course.root, path)),
+            e,
+        )
+    })
+}
+
+/// Checks one exercise; returns its summary line and its problems.
+fn verify_exercise(
+    course: &Course,
+    workspace: &BuildWorkspace,
+    exercise: &Exercise,
+) -> Result<(String, Vec<VerifyProblem>)> {
+    let mut problems = Vec::new();
+    let mut problem = |problem: String| {
+        problems.push(VerifyProblem {
+            subject: exercise.id.clone(),
+            problem,
+        })
+    };
+
+    let solution_path = exercise.solution_file(&course.root);
+    let solution = grade(workspace, exercise, &read(course, &solution_path)?)?;
+    if !solution.passed() {
+        problem(format!(
+            "the solution {} does not pass:\n{}",
+            relative_slash_path(&course.root, &solution_path),
+            output::exercise_report(&solution)
+        ));
+    }
+    if let Some(unformatted) = rustfmt_problem(&solution_path) {
+        problem(unformatted);
+    }
+
+    let stub_bytes = read(course, &exercise.exercise_file(&course.root))?;
+    if !String::from_utf8_lossy(&stub_bytes).contains("// TODO") {
+        problem(format!("the stub {} has no `// TODO` comment", exercise.path));
+    }
+    let stub = grade(workspace, exercise, &stub_bytes)?;
+    match stub.status {
+        Status::Failed => {}
+        Status::Passed => problem(format!(
+            "the stub {} already passes every check",
+            exercise.path
+        )),
+        _ => problem(format!(
+            "the stub {} must compile and fail its tests, but it {}:\n{}",
+            exercise.path,
+            stub.status.label(),
+            output::exercise_report(&stub)
+        )),
+    }
+
+    let mut caught = 0;
+    for (path, source) in embedded::hidden_files(exercise.stem()) {
+        let Some(name) = path.strip_prefix("mutants/") else {
+            continue;
+        };
+        let mutant = grade(workspace, exercise, source.as_bytes())?;
+        let what = first_doc_line(source).unwrap_or_else(|| name.to_owned());
+        match mutant.status {
+            Status::Passed => problem(format!(
+                "mutant {name} ({what}) passes every check: the hidden tests miss this bug"
+            )),
+            Status::CompileError => problem(format!(
+                "mutant {name} does not compile, so it proves nothing:\n{}",
+                output::exercise_report(&mutant)
+            )),
+            _ => caught += 1,
+        }
+    }
+
+    let line = format!(
+        "{} {}: solution passes {} checks; stub {}; {caught} mutant{} caught",
+        if problems.is_empty() { "✓" } else { "✗" },
+        exercise.id,
+        count_passed(&solution),
+        stub.status.label(),
+        if caught == 1 { "" } else { "s" },
+    );
+    Ok((line, problems))
+}
+
+fn count_passed(result: &ExerciseResult) -> usize {
+    result
+        .tests
+        .iter()
+        .filter(|t| t.status == Status::Passed)
+        .count()
+}
+
+fn first_doc_line(source: &str) -> Option<String> {
+    source
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("//!"))
+        .map(|l| l.trim().trim_start_matches("Mutant:").trim().to_owned())
+}
+
+/// A solution must be formatted like the rest of the course.
+fn rustfmt_problem(path: &std::path::Path) -> Option<String> {
+    let status = Command::new("rustfmt")
+        .args(["--edition", "2024", "--check"])
+        .arg(path)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+    match status {
+        Ok(status) if status.success() => None,
+        Ok(_) => Some(format!(
+            "{} is not formatted: run `rustfmt --edition 2024 {}`",
+            path.display(),
+            path.display()
+        )),
+        Err(error) => Some(format!("rustfmt could not be run: {error}")),
+    }
+}
+
+/// Files under exercises/ and grader/hidden/ that no course.yaml entry accounts for.
+fn stray_files(course: &Course) -> Vec<VerifyProblem> {
+    let mut problems = Vec::new();
+    let stems: HashSet<&str> = course.exercises().map(Exercise::stem).collect();
+    let exercises_dir = course.root.join("exercises");
+    for file in rust_files_below(&exercises_dir) {
+        let relative = relative_slash_path(&exercises_dir, &file);
+        if !stems.contains(relative.trim_end_matches(".rs")) {
+            problems.push(VerifyProblem {
+                subject: format!("exercises/{relative}"),
+                problem: "a stray file: no course.yaml entry names it".to_owned(),
+            });
+        }
+    }
+    for (path, _) in embedded::HIDDEN {
+        let belongs = stems
+            .iter()
+            .any(|stem| path.starts_with(&format!("{stem}/")));
+        if !belongs {
+            problems.push(VerifyProblem {
+                subject: format!("grader/hidden/{path}"),
+                problem: "a stray hidden file: it belongs to no exercise of course.yaml".to_owned(),
+            });
+        }
+    }
+    problems
+}

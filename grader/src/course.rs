@@ -1,0 +1,256 @@
+//! course.yaml: the serde model of the course and the one way to load it.
+//!
+//! The model refuses unknown fields, so a misspelt key is an error with its line rather than a
+//! setting silently ignored. Checks that span fields (unique ids, files that exist) live in
+//! [`validate`].
+
+mod locate;
+mod validate;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::Deserialize;
+
+use crate::error::CourseError;
+
+/// The one format of course.yaml this grader reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Seconds a hidden test may run when neither the exercise nor the course says.
+const DEFAULT_TIMEOUT_SECS: u64 = 10;
+/// Points of an exercise when neither the exercise nor the course says.
+const DEFAULT_POINTS: u32 = 10;
+
+/// course.yaml as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CourseFile {
+    /// The version of this format; must be 1.
+    pub format_version: u32,
+    /// The course's title, shown in reports.
+    pub title: String,
+    /// Course-wide defaults for the exercises.
+    #[serde(default)]
+    pub defaults: Defaults,
+    /// The sections, in the order a learner takes them.
+    pub sections: Vec<Section>,
+}
+
+/// Course-wide defaults for every exercise that does not set its own.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Defaults {
+    /// Seconds one hidden test may run before it is stopped.
+    pub timeout: Option<u64>,
+    /// Points of an exercise.
+    pub points: Option<u32>,
+}
+
+/// One section: a lesson and its exercises.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// What `grader check <id>` names: lowercase letters, digits and `_`.
+    pub id: String,
+    /// The section's title.
+    pub title: String,
+    /// The lesson crate, relative to the course root (`crates/locks`).
+    pub lesson: PathBuf,
+    /// The exercises, in order.
+    pub exercises: Vec<ExerciseEntry>,
+}
+
+/// One exercise as course.yaml lists it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExerciseEntry {
+    /// The exercise's id within its section: lowercase letters, digits and `_`.
+    pub id: String,
+    /// The file the learner edits, relative to the course root, under `exercises/`. Its solution
+    /// is the same path under `solutions/`; its hidden tests are under `grader/hidden/`.
+    pub path: String,
+    /// Points for passing it.
+    pub points: Option<u32>,
+    /// Seconds one of its hidden tests may run.
+    pub timeout: Option<u64>,
+    /// A nudge for a learner who is stuck.
+    pub hint: String,
+}
+
+/// The loaded, validated course with every default applied.
+#[derive(Debug)]
+pub struct Course {
+    /// The folder holding course.yaml: every path is relative to it.
+    pub root: PathBuf,
+    /// course.yaml itself, for messages.
+    pub file: PathBuf,
+    /// The course's title.
+    pub title: String,
+    /// The sections in order.
+    pub sections: Vec<SectionInfo>,
+}
+
+/// A section of the loaded course.
+#[derive(Debug)]
+pub struct SectionInfo {
+    /// The section id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Its lesson crate, relative to the root.
+    pub lesson: PathBuf,
+    /// Its exercises in order.
+    pub exercises: Vec<Exercise>,
+}
+
+/// An exercise of the loaded course, with defaults applied.
+#[derive(Debug, Clone)]
+pub struct Exercise {
+    /// `section/exercise`.
+    pub id: String,
+    /// The section's id.
+    pub section: String,
+    /// The path of the learner's file relative to the root, with `/` separators.
+    pub path: String,
+    /// Points for passing.
+    pub points: u32,
+    /// How long one hidden test may run.
+    pub timeout: Duration,
+    /// The hint.
+    pub hint: String,
+}
+
+impl Exercise {
+    /// The path relative to `exercises/` without `.rs`: `03_locks/01_counter`. The solution and
+    /// the hidden tests are found through it.
+    pub fn stem(&self) -> &str {
+        self.path
+            .strip_prefix("exercises/")
+            .and_then(|rest| rest.strip_suffix(".rs"))
+            .expect("validated when the course was loaded")
+    }
+
+    /// The learner's file.
+    pub fn exercise_file(&self, root: &Path) -> PathBuf {
+        root.join(&self.path)
+    }
+
+    /// The reference solution.
+    pub fn solution_file(&self, root: &Path) -> PathBuf {
+        root.join("solutions").join(format!("{}.rs", self.stem()))
+    }
+}
+
+impl Course {
+    /// Finds course.yaml (given, or in `start` or the nearest folder above) and loads it.
+    pub fn discover(given: Option<&Path>, start: &Path) -> Result<Course, CourseError> {
+        let file = match given {
+            Some(path) => path.to_path_buf(),
+            None => start
+                .ancestors()
+                .map(|dir| dir.join("course.yaml"))
+                .find(|candidate| candidate.is_file())
+                .ok_or_else(|| CourseError::NotFound {
+                    searched_from: start.to_path_buf(),
+                })?,
+        };
+        Course::load(&file)
+    }
+
+    /// Reads, parses and validates a course file.
+    pub fn load(file: &Path) -> Result<Course, CourseError> {
+        let source = std::fs::read_to_string(file).map_err(|source| CourseError::Unreadable {
+            path: file.to_path_buf(),
+            source,
+        })?;
+        let root = file
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
+        let root = if root.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            root
+        };
+        let parsed: CourseFile =
+            serde_yaml::from_str(&source).map_err(|error| parse_error(file, &error))?;
+        validate::validate(&parsed, &source, file, &root)?;
+        Ok(Course::from_file(parsed, file, root))
+    }
+
+    fn from_file(parsed: CourseFile, file: &Path, root: PathBuf) -> Course {
+        let default_timeout = parsed.defaults.timeout.unwrap_or(DEFAULT_TIMEOUT_SECS);
+        let default_points = parsed.defaults.points.unwrap_or(DEFAULT_POINTS);
+        let sections = parsed
+            .sections
+            .into_iter()
+            .map(|section| SectionInfo {
+                exercises: section
+                    .exercises
+                    .into_iter()
+                    .map(|entry| Exercise {
+                        id: format!("{}/{}", section.id, entry.id),
+                        section: section.id.clone(),
+                        path: entry.path,
+                        points: entry.points.unwrap_or(default_points),
+                        timeout: Duration::from_secs(entry.timeout.unwrap_or(default_timeout)),
+                        hint: entry.hint.trim_end().to_owned(),
+                    })
+                    .collect(),
+                id: section.id,
+                title: section.title,
+                lesson: section.lesson,
+            })
+            .collect();
+        Course {
+            root,
+            file: file.to_path_buf(),
+            title: parsed.title,
+            sections,
+        }
+    }
+
+    /// Every exercise in course order.
+    pub fn exercises(&self) -> impl Iterator<Item = &Exercise> {
+        self.sections.iter().flat_map(|s| s.exercises.iter())
+    }
+
+    /// Resolves a `check` target: a section id or `section/exercise`.
+    pub fn select(&self, target: &str) -> Option<Vec<&Exercise>> {
+        if let Some(section) = self.sections.iter().find(|s| s.id == target) {
+            return Some(section.exercises.iter().collect());
+        }
+        self.exercises()
+            .find(|e| e.id == target)
+            .map(|exercise| vec![exercise])
+    }
+
+    /// Finds an exercise by full id, or by its short id when only one section has it.
+    pub fn find_exercise(&self, id: &str) -> Option<&Exercise> {
+        if let Some(exercise) = self.exercises().find(|e| e.id == id) {
+            return Some(exercise);
+        }
+        let mut by_short = self
+            .exercises()
+            .filter(|e| e.id.rsplit('/').next() == Some(id));
+        match (by_short.next(), by_short.next()) {
+            (Some(only), None) => Some(only),
+            _ => None,
+        }
+    }
+}
+
+/// Turns serde_yaml's message into "file:line: problem" without repeating the position.
+fn parse_error(file: &Path, error: &serde_yaml::Error) -> CourseError {
+    let line = error.location().map(|l| l.line());
+    let mut message = error.to_string();
+    if let Some(at) = message.find(" at line ") {
+        message.truncate(at);
+    }
+    CourseError::Invalid {
+        path: file.to_path_buf(),
+        line,
+        message,
+    }
+}

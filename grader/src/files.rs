@@ -1,0 +1,80 @@
+//! Small file-system helpers: finding files, and writing so that nothing is ever half-written.
+
+use std::fs::File;
+use std::io::Write as _;
+use std::os::fd::AsRawFd as _;
+use std::path::{Path, PathBuf};
+
+/// Every `.rs` file below `dir`, sorted, or none if `dir` does not exist.
+pub fn rust_files_below(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        let Ok(entries) = std::fs::read_dir(&current) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|ext| ext == "rs") {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// `path` relative to `base`, with `/` separators.
+pub fn relative_slash_path(base: &Path, path: &Path) -> String {
+    path.strip_prefix(base)
+        .unwrap_or(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Writes `contents` to `path` through a temporary file in the same folder and a rename, so a
+/// reader (or an interrupted grader) never sees half a file.
+pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut temporary = tempfile::NamedTempFile::new_in(dir)?;
+    temporary.write_all(contents)?;
+    temporary.as_file().sync_all()?;
+    temporary.persist(path).map_err(|error| error.error)?;
+    Ok(())
+}
+
+/// Writes `contents` unless the file already holds exactly that, and says whether it wrote.
+///
+/// cargo decides what to rebuild from modification times, so rewriting an unchanged file would
+/// recompile it for nothing.
+pub fn write_if_changed(path: &Path, contents: &[u8]) -> std::io::Result<bool> {
+    if std::fs::read(path).is_ok_and(|existing| existing == contents) {
+        return Ok(false);
+    }
+    write_atomically(path, contents)?;
+    Ok(true)
+}
+
+/// Takes an exclusive flock on `path`, waiting for another grader to finish with it.
+pub fn lock_exclusively(path: &Path) -> crate::error::Result<File> {
+    let file = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .map_err(|e| crate::error::GraderError::io(format!("open {}", path.display()), e))?;
+    // SAFETY: flock only reads the descriptor, which `file` keeps open.
+    let locked = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX) };
+    if locked != 0 {
+        return Err(crate::error::GraderError::io(
+            format!("lock {}", path.display()),
+            std::io::Error::last_os_error(),
+        ));
+    }
+    Ok(file)
+}

@@ -1,0 +1,210 @@
+//! Describes what a hung test process was doing, from /proc, before it is killed: which threads
+//! were alive and whether they were asleep waiting or busy running.
+
+use std::fs;
+
+/// One thread of the hung process tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThreadState {
+    /// The thread's name (the kernel keeps 15 bytes of it).
+    pub name: String,
+    /// What it was doing.
+    pub activity: Activity,
+}
+
+/// What a thread was doing when the deadline passed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Activity {
+    /// On a CPU or ready to be: an endless loop or a spin-wait.
+    Running,
+    /// Asleep on a futex: a lock, a condition variable, a channel, a join or a park.
+    WaitingOnLock,
+    /// Asleep in `thread::sleep`.
+    Sleeping,
+    /// Asleep reading or writing a pipe, file or socket.
+    WaitingOnIo,
+    /// Asleep in the kernel function named.
+    Other(String),
+}
+
+impl Activity {
+    fn describe(&self) -> String {
+        match self {
+            Activity::Running => "running (busy: an endless loop or a spin-wait?)".to_owned(),
+            Activity::WaitingOnLock => {
+                "blocked waiting (on a lock, condition variable, channel or join)".to_owned()
+            }
+            Activity::Sleeping => "sleeping (thread::sleep)".to_owned(),
+            Activity::WaitingOnIo => "waiting for input or output".to_owned(),
+            Activity::Other(wchan) => format!("asleep in the kernel ({wchan})"),
+        }
+    }
+}
+
+/// Reads the state of every thread of every process in process group `group`.
+pub fn snapshot(group: u32) -> Vec<ThreadState> {
+    let mut threads = Vec::new();
+    let Ok(processes) = fs::read_dir("/proc") else {
+        return threads;
+    };
+    let mut pids: Vec<u32> = processes
+        .flatten()
+        .filter_map(|entry| entry.file_name().to_str()?.parse().ok())
+        .filter(|pid| process_group_of(*pid) == Some(group))
+        .collect();
+    pids.sort_unstable();
+    for pid in pids {
+        let Ok(tasks) = fs::read_dir(format!("/proc/{pid}/task")) else {
+            continue;
+        };
+        let mut tids: Vec<u32> = tasks
+            .flatten()
+            .filter_map(|entry| entry.file_name().to_str()?.parse().ok())
+            .collect();
+        tids.sort_unstable();
+        for tid in tids {
+            if let Some(state) = thread_state(pid, tid) {
+                threads.push(state);
+            }
+        }
+    }
+    threads
+}
+
+fn process_group_of(pid: u32) -> Option<u32> {
+    let stat = fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The name may hold spaces and parentheses, so fields are counted after the last ')'.
+    let after_name = &stat[stat.rfind(')')? + 2..];
+    after_name.split(' ').nth(2)?.parse().ok()
+}
+
+fn thread_state(pid: u32, tid: u32) -> Option<ThreadState> {
+    let base = format!("/proc/{pid}/task/{tid}");
+    let name = fs::read_to_string(format!("{base}/comm")).ok()?.trim().to_owned();
+    let stat = fs::read_to_string(format!("{base}/stat")).ok()?;
+    let state = stat[stat.rfind(')')? + 2..].chars().next()?;
+    let wchan = fs::read_to_string(format!("{base}/wchan")).unwrap_or_default();
+    Some(ThreadState {
+        name,
+        activity: classify(state, wchan.trim()),
+    })
+}
+
+fn classify(state: char, wchan: &str) -> Activity {
+    if state == 'R' {
+        Activity::Running
+    } else if wchan.contains("futex") {
+        Activity::WaitingOnLock
+    } else if wchan.contains("nanosleep") || wchan.contains("hrtimer") {
+        Activity::Sleeping
+    } else if wchan.contains("pipe") || wchan.contains("poll") || wchan.contains("read") {
+        Activity::WaitingOnIo
+    } else if wchan.is_empty() || wchan == "0" {
+        Activity::Other("unknown".to_owned())
+    } else {
+        Activity::Other(wchan.to_owned())
+    }
+}
+
+/// Explains in the learner's words what the threads of a hung test suggest.
+pub fn explain(threads: &[ThreadState]) -> String {
+    // The harness's own threads are not the learner's concern.
+    let threads: Vec<&ThreadState> = threads
+        .iter()
+        .filter(|t| t.name != "checked-call" || t.activity == Activity::Running)
+        .collect();
+    if threads.is_empty() {
+        return "The grader could not see its threads.".to_owned();
+    }
+    let mut lines = vec![format!(
+        "When it was stopped, {} thread{} {} alive:",
+        threads.len(),
+        if threads.len() == 1 { "" } else { "s" },
+        if threads.len() == 1 { "was" } else { "were" }
+    )];
+    const SHOWN: usize = 12;
+    for thread in threads.iter().take(SHOWN) {
+        lines.push(format!(
+            "  - thread '{}': {}",
+            thread.name,
+            thread.activity.describe()
+        ));
+    }
+    if threads.len() > SHOWN {
+        lines.push(format!("  - … and {} more", threads.len() - SHOWN));
+    }
+    let running = threads
+        .iter()
+        .filter(|t| t.activity == Activity::Running)
+        .count();
+    let waiting = threads
+        .iter()
+        .filter(|t| t.activity == Activity::WaitingOnLock)
+        .count();
+    if running > 0 {
+        lines.push(format!(
+            "{running} thread{} never stopped running: that looks like an endless loop, or a \
+             thread that waits by spinning instead of blocking.",
+            if running == 1 { "" } else { "s" }
+        ));
+    } else if waiting >= 2 {
+        lines.push(
+            "Every thread was asleep waiting for another: that looks like a deadlock, for \
+             example two threads each waiting for the lock the other holds, or a wait that \
+             nobody ever wakes."
+                .to_owned(),
+        );
+    } else if waiting == 1 {
+        lines.push(
+            "A thread was waiting for something that never happened: a lock never released, a \
+             notify never sent, or a thread never joined."
+                .to_owned(),
+        );
+    }
+    lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn thread(name: &str, activity: Activity) -> ThreadState {
+        ThreadState {
+            name: name.to_owned(),
+            activity,
+        }
+    }
+
+    #[test]
+    fn two_waiting_threads_read_as_a_deadlock() {
+        let text = explain(&[
+            thread("main", Activity::WaitingOnLock),
+            thread("transfer-1", Activity::WaitingOnLock),
+        ]);
+        assert!(text.contains("2 threads were alive"), "{text}");
+        assert!(text.contains("deadlock"), "{text}");
+    }
+
+    #[test]
+    fn a_running_thread_reads_as_a_loop() {
+        let text = explain(&[
+            thread("main", Activity::WaitingOnLock),
+            thread("spinner", Activity::Running),
+        ]);
+        assert!(text.contains("endless loop"), "{text}");
+    }
+
+    #[test]
+    fn states_are_classified_from_proc() {
+        assert_eq!(classify('R', "0"), Activity::Running);
+        assert_eq!(classify('S', "futex_do_wait"), Activity::WaitingOnLock);
+        assert_eq!(classify('S', "hrtimer_nanosleep"), Activity::Sleeping);
+    }
+
+    #[test]
+    fn this_process_can_be_seen() {
+        // SAFETY: getpgrp has no preconditions.
+        let group = unsafe { libc::getpgrp() } as u32;
+        assert!(!snapshot(group).is_empty());
+    }
+}

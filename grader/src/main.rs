@@ -1,0 +1,60 @@
+//! The threadlings grader: grades a learner's exercise files with hidden tests and compile-fail
+//! checks, and proves the course to its authors.
+//!
+//! `main` only parses the command line, finds the course, runs one command and maps its outcome
+//! to the documented exit status; see `ARCHITECTURE.md` for the map of the rest.
+
+mod capture;
+mod cli;
+mod commands;
+mod compile;
+mod compile_fail;
+mod course;
+mod embedded;
+mod error;
+mod files;
+mod grade;
+mod hang;
+mod interrupt;
+mod output;
+mod progress;
+mod runner;
+mod verdict;
+mod workspace;
+
+use clap::Parser as _;
+
+use crate::cli::{Cli, Command};
+use crate::course::Course;
+use crate::error::GraderError;
+
+fn main() {
+    // clap exits with status 2 for a usage error and 0 for --help, as documented.
+    let cli = Cli::parse();
+    interrupt::install();
+    let status = match run(cli) {
+        Ok(status) => status,
+        Err(error) => {
+            eprint!("{}", output::error(&error.to_string()));
+            error.exit_status()
+        }
+    };
+    std::process::exit(status);
+}
+
+fn run(cli: Cli) -> Result<i32, GraderError> {
+    let here = std::env::current_dir()
+        .map_err(|e| GraderError::io("find the current folder", e))?;
+    let course = Course::discover(cli.course.as_deref(), &here)?;
+    match cli.command {
+        Command::Check {
+            target,
+            all: _,
+            format,
+        } => commands::check::run(&course, target.as_deref(), format),
+        Command::List => commands::list::run(&course),
+        Command::Next => commands::next::run(&course),
+        Command::Hint { id } => commands::hint::run(&course, &id),
+        Command::Verify { section } => commands::verify::run(&course, section.as_deref()),
+    }
+}

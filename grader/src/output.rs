@@ -1,0 +1,245 @@
+//! Everything the grader prints for people, in one place, so that output stays consistent.
+//!
+//! Each function returns the text instead of printing it, so tests and the JSON path share the
+//! same data and `main` decides where text goes.
+
+use std::fmt::Write as _;
+
+use crate::course::{Course, Exercise};
+use crate::progress::Standing;
+use crate::verdict::{CheckKind, CheckResult, ExerciseResult, Status};
+
+/// How the learner runs the grader; printed in every suggestion.
+pub const GRADER: &str = "cargo run -p grader --";
+
+/// The most lines of a test's captured output shown under a failure.
+const SHOWN_OUTPUT_LINES: usize = 20;
+
+fn mark(status: Status) -> &'static str {
+    if status == Status::Passed { "✓" } else { "✗" }
+}
+
+fn indent(text: &str, by: &str) -> String {
+    text.lines()
+        .map(|line| {
+            if line.is_empty() {
+                String::new()
+            } else {
+                format!("{by}{line}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The heading printed before the first exercise of a section.
+pub fn section_heading(course: &Course, section: &str) -> String {
+    let title = course
+        .sections
+        .iter()
+        .find(|s| s.id == section)
+        .map(|s| s.title.as_str())
+        .unwrap_or_default();
+    format!("── {section}: {title}\n")
+}
+
+/// The lines closing `grader check`: totals and what to do next.
+pub fn check_summary(course: &Course, results: &[ExerciseResult]) -> String {
+    let passed = results.iter().filter(|r| r.passed()).count();
+    let points: u32 = results.iter().map(|r| r.points).sum();
+    let max_points: u32 = results.iter().map(|r| r.max_points).sum();
+    format!(
+        "\n{passed} of {} exercise{} passed, {points} of {max_points} points.\n{}",
+        results.len(),
+        if results.len() == 1 { "" } else { "s" },
+        next_step_after_check(course, results)
+    )
+}
+
+/// One exercise's verdict, with every failure explained.
+pub fn exercise_report(result: &ExerciseResult) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} {}: {} ({}/{} points)",
+        mark(result.status),
+        result.id,
+        result.status.label(),
+        result.points,
+        result.max_points
+    );
+    if result.passed() {
+        return out;
+    }
+    let _ = writeln!(out, "  file: {}", result.path);
+    if let Some(compiler) = &result.compiler_output {
+        let _ = writeln!(out, "  The file could not be compiled, so no test could run:");
+        let _ = writeln!(out, "{}", indent(compiler, "    "));
+        return out;
+    }
+    let passed: Vec<&CheckResult> = result
+        .tests
+        .iter()
+        .filter(|t| t.status == Status::Passed)
+        .collect();
+    if !passed.is_empty() {
+        let _ = writeln!(
+            out,
+            "  ✓ {} of {} checks passed",
+            passed.len(),
+            result.tests.len()
+        );
+    }
+    // Failures that share a message (a stub's `todo!()`, most often) are shown once.
+    let mut groups: Vec<(String, Vec<&CheckResult>)> = Vec::new();
+    for check in result.tests.iter().filter(|t| t.status != Status::Passed) {
+        let message = check.message.clone().unwrap_or_default();
+        match groups.iter_mut().find(|(m, _)| *m == message) {
+            Some((_, checks)) => checks.push(check),
+            None => groups.push((message, vec![check])),
+        }
+    }
+    for (message, checks) in groups {
+        for check in &checks {
+            let kind = match check.kind {
+                CheckKind::Test => "test",
+                CheckKind::CompileFail => "check",
+            };
+            let status = if check.status == Status::Failed {
+                String::new()
+            } else {
+                format!(" ({})", check.status.label())
+            };
+            let _ = writeln!(out, "  ✗ {kind} `{}`{status}", check.name);
+        }
+        if !message.is_empty() {
+            let _ = writeln!(out, "{}", indent(&message, "      "));
+        }
+        let output = &checks[0].output;
+        if !output.is_empty() {
+            let lines: Vec<&str> = output.lines().collect();
+            let _ = writeln!(out, "      Your code printed:");
+            for line in lines.iter().take(SHOWN_OUTPUT_LINES) {
+                let _ = writeln!(out, "        | {line}");
+            }
+            if lines.len() > SHOWN_OUTPUT_LINES {
+                let _ = writeln!(
+                    out,
+                    "        | … {} more lines",
+                    lines.len() - SHOWN_OUTPUT_LINES
+                );
+            }
+        }
+    }
+    out
+}
+
+fn next_step_after_check(course: &Course, results: &[ExerciseResult]) -> String {
+    if let Some(failed) = results.iter().find(|r| !r.passed()) {
+        return format!(
+            "Next: fix {}, then run `{GRADER} check {}`. Stuck? `{GRADER} hint {}`.\n",
+            failed.path, failed.id, failed.id
+        );
+    }
+    // Everything checked passed: point at the first exercise after the last one checked.
+    let last = results.last().map(|r| r.id.as_str());
+    let after = course
+        .exercises()
+        .skip_while(|e| Some(e.id.as_str()) != last)
+        .nth(1);
+    match after {
+        Some(next) => format!(
+            "Well done! Next: {} (`{GRADER} check {}`).\n",
+            next.path, next.id
+        ),
+        None => "Well done! That was the last exercise of the course.\n".to_owned(),
+    }
+}
+
+/// The text of `grader list`.
+pub fn list(course: &Course, standings: &[(&Exercise, Standing)]) -> String {
+    let mut out = String::new();
+    let done = standings
+        .iter()
+        .filter(|(_, s)| *s == Standing::Done)
+        .count();
+    let _ = writeln!(out, "{}: {done} of {} exercises done", course.title, standings.len());
+    let mut section = "";
+    for (exercise, standing) in standings {
+        if exercise.section != section {
+            section = &exercise.section;
+            let _ = write!(out, "\n{}", section_heading(course, section));
+        }
+        let (mark, word) = match standing {
+            Standing::Done => ("✓", "done".to_owned()),
+            Standing::Changed => ("~", "changed since it passed; check it again".to_owned()),
+            Standing::NotPassed(status) => ("✗", status.label().to_owned()),
+            Standing::NotChecked => ("·", "not checked yet".to_owned()),
+        };
+        let _ = writeln!(
+            out,
+            "{mark} {:<32} {:<44} {word}",
+            exercise.id, exercise.path
+        );
+    }
+    out
+}
+
+/// The text of `grader next`.
+pub fn next(course: &Course, next: Option<(&Exercise, Standing)>) -> String {
+    match next {
+        None => format!(
+            "Every exercise of {} is done. Well done!\n",
+            course.title
+        ),
+        Some((exercise, standing)) => {
+            let state = match standing {
+                Standing::NotChecked => "not checked yet".to_owned(),
+                Standing::Changed => "changed since it last passed".to_owned(),
+                Standing::NotPassed(status) => format!("last check: {}", status.label()),
+                Standing::Done => "done".to_owned(),
+            };
+            format!(
+                "Next exercise: {} ({state})\n  Edit {}: the comments at its top say what to \
+                 build.\n  Check it:  {GRADER} check {}\n  Stuck?     {GRADER} hint {}\n",
+                exercise.id, exercise.path, exercise.id, exercise.id
+            )
+        }
+    }
+}
+
+/// The text of `grader hint`.
+pub fn hint(exercise: &Exercise) -> String {
+    format!("Hint for {} ({}):\n{}\n", exercise.id, exercise.path, indent(&exercise.hint, "  "))
+}
+
+/// One problem `grader verify` found.
+#[derive(Debug)]
+pub struct VerifyProblem {
+    /// What it is about: an exercise id or a file.
+    pub subject: String,
+    /// What is wrong.
+    pub problem: String,
+}
+
+/// The text of `grader verify`.
+pub fn verify(lines: &[String], problems: &[VerifyProblem]) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let _ = writeln!(out, "{line}");
+    }
+    if problems.is_empty() {
+        let _ = writeln!(out, "\nverify: the course is consistent; every solution passes and every stub and mutant fails.");
+    } else {
+        let _ = writeln!(out, "\nverify found {} problem{}:", problems.len(), if problems.len() == 1 { "" } else { "s" });
+        for problem in problems {
+            let _ = writeln!(out, "✗ {}: {}", problem.subject, indent(&problem.problem, "    ").trim_start());
+        }
+    }
+    out
+}
+
+/// The text for an error that stopped the grader.
+pub fn error(message: &str) -> String {
+    format!("error: {message}\n")
+}

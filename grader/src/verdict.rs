@@ -1,0 +1,130 @@
+//! What grading found: the verdict of each check and each exercise, as printed and as JSON.
+
+use serde::{Deserialize, Serialize};
+
+/// How one check, or a whole exercise, ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Everything it asked of the learner's code held.
+    Passed,
+    /// It ran to a verdict, and the verdict was no.
+    Failed,
+    /// It did not finish within its deadline and was stopped.
+    TimedOut,
+    /// The test process died: a signal, an abort, a stack overflow.
+    Crashed,
+    /// The learner's file does not compile, so nothing could run.
+    CompileError,
+}
+
+impl Status {
+    /// The word the human output uses.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Passed => "passed",
+            Status::Failed => "failed",
+            Status::TimedOut => "timed out",
+            Status::Crashed => "crashed",
+            Status::CompileError => "does not compile",
+        }
+    }
+}
+
+/// What kind of check a result comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckKind {
+    /// A hidden test run against the learner's code.
+    Test,
+    /// A misuse that must not compile (with its control, which must).
+    CompileFail,
+}
+
+/// The verdict of one hidden test or compile-fail check.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckResult {
+    /// The test's or case's name.
+    pub name: String,
+    /// Which kind of check.
+    pub kind: CheckKind,
+    /// How it ended.
+    pub status: Status,
+    /// For anything but a pass: what was observed and what was expected.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// What the learner's code printed, capped.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub output: String,
+    /// How long it took, in milliseconds.
+    pub duration_ms: u64,
+}
+
+/// The verdict of one exercise.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExerciseResult {
+    /// `section/exercise`.
+    pub id: String,
+    /// The learner's file.
+    pub path: String,
+    /// How it ended overall: passed only when every check passed.
+    pub status: Status,
+    /// Points earned: all or nothing.
+    pub points: u32,
+    /// Points available.
+    pub max_points: u32,
+    /// For a compile error: the compiler's messages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub compiler_output: Option<String>,
+    /// Every check, in order: hidden tests first, then compile-fail checks.
+    pub tests: Vec<CheckResult>,
+    /// How long grading it took, in milliseconds.
+    pub duration_ms: u64,
+}
+
+impl ExerciseResult {
+    /// Builds the result of an exercise whose checks all ran.
+    pub fn from_checks(
+        id: String,
+        path: String,
+        max_points: u32,
+        tests: Vec<CheckResult>,
+        duration_ms: u64,
+    ) -> Self {
+        // The worst status wins: a crash says more than a failure, a timeout more than a wrong
+        // value.
+        let status = tests
+            .iter()
+            .map(|t| t.status)
+            .max()
+            .unwrap_or(Status::Passed);
+        Self {
+            id,
+            path,
+            status,
+            points: if status == Status::Passed { max_points } else { 0 },
+            max_points,
+            compiler_output: None,
+            tests,
+            duration_ms,
+        }
+    }
+
+    /// Whether the exercise passed.
+    pub fn passed(&self) -> bool {
+        self.status == Status::Passed
+    }
+}
+
+/// The JSON document `check --format json` prints.
+#[derive(Debug, Serialize)]
+pub struct Report<'a> {
+    /// The course's title.
+    pub course: &'a str,
+    /// Every exercise graded, in course order.
+    pub exercises: &'a [ExerciseResult],
+    /// Points earned over all exercises graded.
+    pub points: u32,
+    /// Points available over all exercises graded.
+    pub max_points: u32,
+}
