@@ -83,8 +83,6 @@ pub struct ExerciseEntry {
 pub struct Course {
     /// The folder holding course.yaml: every path is relative to it.
     pub root: PathBuf,
-    /// course.yaml itself, for messages.
-    pub file: PathBuf,
     /// The course's title.
     pub title: String,
     /// The sections in order.
@@ -98,8 +96,6 @@ pub struct SectionInfo {
     pub id: String,
     /// Its title.
     pub title: String,
-    /// Its lesson crate, relative to the root.
-    pub lesson: PathBuf,
     /// Its exercises in order.
     pub exercises: Vec<Exercise>,
 }
@@ -176,10 +172,10 @@ impl Course {
         let parsed: CourseFile =
             serde_yaml::from_str(&source).map_err(|error| parse_error(file, &error))?;
         validate::validate(&parsed, &source, file, &root)?;
-        Ok(Course::from_file(parsed, file, root))
+        Ok(Course::from_file(parsed, root))
     }
 
-    fn from_file(parsed: CourseFile, file: &Path, root: PathBuf) -> Course {
+    fn from_file(parsed: CourseFile, root: PathBuf) -> Course {
         let default_timeout = parsed.defaults.timeout.unwrap_or(DEFAULT_TIMEOUT_SECS);
         let default_points = parsed.defaults.points.unwrap_or(DEFAULT_POINTS);
         let sections = parsed
@@ -200,12 +196,10 @@ impl Course {
                     .collect(),
                 id: section.id,
                 title: section.title,
-                lesson: section.lesson,
             })
             .collect();
         Course {
             root,
-            file: file.to_path_buf(),
             title: parsed.title,
             sections,
         }

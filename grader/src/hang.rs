@@ -63,7 +63,13 @@ pub fn snapshot(group: u32) -> Vec<ThreadState> {
             .collect();
         tids.sort_unstable();
         for tid in tids {
-            if let Some(state) = thread_state(pid, tid) {
+            if let Some(mut state) = thread_state(pid, tid) {
+                // Threads nobody named inherit the program's name; say what they are instead.
+                if tid == pid {
+                    state.name = "main".to_owned();
+                } else if state.name.starts_with("hidden-") {
+                    state.name = "(unnamed)".to_owned();
+                }
                 threads.push(state);
             }
         }
@@ -122,16 +128,29 @@ pub fn explain(threads: &[ThreadState]) -> String {
         if threads.len() == 1 { "" } else { "s" },
         if threads.len() == 1 { "was" } else { "were" }
     )];
-    const SHOWN: usize = 12;
-    for thread in threads.iter().take(SHOWN) {
-        lines.push(format!(
-            "  - thread '{}': {}",
-            thread.name,
-            thread.activity.describe()
-        ));
+    // Many threads doing the same thing are one line, not a wall of them.
+    let mut groups: Vec<(&str, &Activity, usize)> = Vec::new();
+    for thread in &threads {
+        match groups
+            .iter_mut()
+            .find(|(name, activity, _)| *name == thread.name && **activity == thread.activity)
+        {
+            Some(group) => group.2 += 1,
+            None => groups.push((&thread.name, &thread.activity, 1)),
+        }
     }
-    if threads.len() > SHOWN {
-        lines.push(format!("  - … and {} more", threads.len() - SHOWN));
+    const SHOWN: usize = 12;
+    for (name, activity, count) in groups.iter().take(SHOWN) {
+        let who = match (*name, count) {
+            ("(unnamed)", 1) => "an unnamed thread".to_owned(),
+            ("(unnamed)", n) => format!("{n} unnamed threads"),
+            (name, 1) => format!("thread '{name}'"),
+            (name, n) => format!("{n} threads named '{name}'"),
+        };
+        lines.push(format!("  - {who}: {}", activity.describe()));
+    }
+    if groups.len() > SHOWN {
+        lines.push(format!("  - … and {} more kinds", groups.len() - SHOWN));
     }
     let running = threads
         .iter()

@@ -136,7 +136,10 @@ fn describe_crash(signal: i32, stderr: &str) -> String {
             .to_owned();
     }
     if signal == libc::SIGABRT {
-        if stderr.contains("panicked") || stderr.contains("panic in a destructor") {
+        if stderr.contains("non-unwinding panic")
+            || stderr.contains("panic in a destructor")
+            || stderr.contains("panicked")
+        {
             return "aborted (SIGABRT) after a panic that could not unwind: a panic while \
                     already panicking, such as a panic inside Drop during unwinding"
                 .to_owned();

@@ -41,12 +41,8 @@ pub struct BuildWorkspace {
 pub struct ExerciseCrate {
     /// The cargo package name, such as `locks-counter`.
     pub package: String,
-    /// The library's crate name, such as `ex_locks_counter`.
-    pub lib_name: String,
     /// The crate's folder, relative to the workspace root: how paths appear in its diagnostics.
     pub dir_name: String,
-    /// The crate's folder.
-    pub dir: PathBuf,
 }
 
 impl BuildWorkspace {
@@ -157,10 +153,8 @@ impl BuildWorkspace {
             }
         }
         Ok(ExerciseCrate {
-            dir: self.dir.join(&package),
             dir_name: package.clone(),
             package,
-            lib_name: lib,
         })
     }
 

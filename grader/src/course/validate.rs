@@ -14,7 +14,6 @@ const MAX_TIMEOUT_SECS: u64 = 600;
 
 /// Collects the first problem, located in the file.
 struct Checker<'a> {
-    source: &'a str,
     file: &'a Path,
 }
 
@@ -35,7 +34,7 @@ pub fn validate(
     file: &Path,
     root: &Path,
 ) -> Result<(), CourseError> {
-    let check = Checker { source, file };
+    let check = Checker { file };
     if course.format_version != FORMAT_VERSION {
         return Err(check.fail(
             line_of_key(source, "format_version"),
