@@ -100,7 +100,8 @@ pub fn build(workspace: &BuildWorkspace, krate: &ExerciseCrate) -> Result<BuildO
     let mut success = false;
     let own_package = |id: &Option<String>| {
         id.as_deref().is_some_and(|id| {
-            id.contains(&format!("/{}#", krate.dir_name)) || id.contains(&format!("#{}@", krate.package))
+            id.contains(&format!("/{}#", krate.dir_name))
+                || id.contains(&format!("#{}@", krate.package))
         })
     };
     for line in output.stdout.split(|&b| b == b'\n') {
@@ -156,7 +157,9 @@ pub fn build(workspace: &BuildWorkspace, krate: &ExerciseCrate) -> Result<BuildO
                 String::from_utf8_lossy(&output.stderr).trim()
             )));
         }
-        return Ok(BuildOutcome::CompileError(CompileErrors { rendered: errors }));
+        return Ok(BuildOutcome::CompileError(CompileErrors {
+            rendered: errors,
+        }));
     }
     match (artifacts_test, library) {
         (Some(test_binary), Some(library)) => Ok(BuildOutcome::Built(Artifacts {

@@ -173,7 +173,12 @@ pub fn check(case: &Case, artifacts: &Artifacts, scratch: &Path) -> Result<Check
         duration_ms: started.elapsed().as_millis() as u64,
     };
 
-    let control_errors = rustc(artifacts, scratch, &format!("{}_control", case.name), &case.control)?;
+    let control_errors = rustc(
+        artifacts,
+        scratch,
+        &format!("{}_control", case.name),
+        &case.control,
+    )?;
     if let Some(first) = control_errors.first() {
         return Ok(result(
             Status::Failed,
@@ -187,11 +192,20 @@ pub fn check(case: &Case, artifacts: &Artifacts, scratch: &Path) -> Result<Check
         ));
     }
 
-    let misuse_errors = rustc(artifacts, scratch, &format!("{}_misuse", case.name), &case.misuse)?;
+    let misuse_errors = rustc(
+        artifacts,
+        scratch,
+        &format!("{}_misuse", case.name),
+        &case.misuse,
+    )?;
     let missing: Vec<&ExpectedError> = case
         .expected
         .iter()
-        .filter(|expected| !misuse_errors.iter().any(|reported| matches(expected, reported)))
+        .filter(|expected| {
+            !misuse_errors
+                .iter()
+                .any(|reported| matches(expected, reported))
+        })
         .collect();
     if missing.is_empty() {
         return Ok(result(Status::Passed, None));
@@ -252,8 +266,20 @@ fn rustc(artifacts: &Artifacts, scratch: &Path, name: &str, source: &str) -> Res
     let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
     let mut command = Command::new(rustc);
     command
-        .args(["--edition", "2024", "--crate-type", "bin", "--emit=metadata"])
-        .args(["--error-format=json", "-A", "warnings", "--crate-name", "case"])
+        .args([
+            "--edition",
+            "2024",
+            "--crate-type",
+            "bin",
+            "--emit=metadata",
+        ])
+        .args([
+            "--error-format=json",
+            "-A",
+            "warnings",
+            "--crate-name",
+            "case",
+        ])
         .arg("-L")
         .arg(format!("dependency={}", artifacts.deps_dir.display()))
         .arg("--extern")
@@ -274,7 +300,10 @@ fn rustc(artifacts: &Artifacts, scratch: &Path, name: &str, source: &str) -> Res
         let Ok(diagnostic) = serde_json::from_slice::<RustcDiagnostic>(line) else {
             continue;
         };
-        if diagnostic.message_type.as_deref().is_some_and(|t| t != "diagnostic")
+        if diagnostic
+            .message_type
+            .as_deref()
+            .is_some_and(|t| t != "diagnostic")
             || diagnostic.level != "error"
             || diagnostic.message.starts_with("aborting due to")
         {

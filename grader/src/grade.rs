@@ -20,7 +20,11 @@ const MAX_PARALLEL_TESTS: usize = 4;
 
 /// Grades `graded`, the contents of a file standing in for `exercise` (the learner's file, a
 /// solution or a mutant).
-pub fn grade(workspace: &BuildWorkspace, exercise: &Exercise, graded: &[u8]) -> Result<ExerciseResult> {
+pub fn grade(
+    workspace: &BuildWorkspace,
+    exercise: &Exercise,
+    graded: &[u8],
+) -> Result<ExerciseResult> {
     let started = Instant::now();
     let text = match std::str::from_utf8(graded) {
         Ok(text) if text.trim().is_empty() => {
@@ -69,7 +73,11 @@ fn unreadable(exercise: &Exercise, problem: String) -> ExerciseResult {
     }
 }
 
-fn compile_error(exercise: &Exercise, krate: &ExerciseCrate, errors: &CompileErrors) -> ExerciseResult {
+fn compile_error(
+    exercise: &Exercise,
+    krate: &ExerciseCrate,
+    errors: &CompileErrors,
+) -> ExerciseResult {
     let in_learner_file: Vec<&str> = errors
         .rendered
         .iter()
@@ -81,7 +89,11 @@ fn compile_error(exercise: &Exercise, krate: &ExerciseCrate, errors: &CompileErr
     } else {
         // The learner's file compiles, but the tests cannot use it: show what the tests looked
         // for, not the hidden source.
-        let headlines: Vec<&str> = errors.rendered.iter().map(|e| e.headline.as_str()).collect();
+        let headlines: Vec<&str> = errors
+            .rendered
+            .iter()
+            .map(|e| e.headline.as_str())
+            .collect();
         format!(
             "Your file compiles, but the hidden tests cannot use it: they call the API described \
              at the top of the exercise, and the compiler said:\n  {}\nCheck the names, \
@@ -184,7 +196,11 @@ fn run_compile_fail(
     krate: &ExerciseCrate,
     artifacts: &Artifacts,
 ) -> Result<Vec<CheckResult>> {
-    let scratch = workspace.dir.join("runs").join(&krate.package).join("compile_fail");
+    let scratch = workspace
+        .dir
+        .join("runs")
+        .join(&krate.package)
+        .join("compile_fail");
     let mut checks = Vec::new();
     for (path, source) in embedded::hidden_files(exercise.stem()) {
         let Some(name) = path

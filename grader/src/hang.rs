@@ -86,7 +86,10 @@ fn process_group_of(pid: u32) -> Option<u32> {
 
 fn thread_state(pid: u32, tid: u32) -> Option<ThreadState> {
     let base = format!("/proc/{pid}/task/{tid}");
-    let name = fs::read_to_string(format!("{base}/comm")).ok()?.trim().to_owned();
+    let name = fs::read_to_string(format!("{base}/comm"))
+        .ok()?
+        .trim()
+        .to_owned();
     let stat = fs::read_to_string(format!("{base}/stat")).ok()?;
     let state = stat[stat.rfind(')')? + 2..].chars().next()?;
     let wchan = fs::read_to_string(format!("{base}/wchan")).unwrap_or_default();

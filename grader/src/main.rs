@@ -43,8 +43,8 @@ fn main() {
 }
 
 fn run(cli: Cli) -> Result<i32, GraderError> {
-    let here = std::env::current_dir()
-        .map_err(|e| GraderError::io("find the current folder", e))?;
+    let here =
+        std::env::current_dir().map_err(|e| GraderError::io("find the current folder", e))?;
     let course = Course::discover(cli.course.as_deref(), &here)?;
     match cli.command {
         Command::Check {

@@ -16,7 +16,11 @@ pub const GRADER: &str = "cargo run -p grader --";
 const SHOWN_OUTPUT_LINES: usize = 20;
 
 fn mark(status: Status) -> &'static str {
-    if status == Status::Passed { "✓" } else { "✗" }
+    if status == Status::Passed {
+        "✓"
+    } else {
+        "✗"
+    }
 }
 
 fn indent(text: &str, by: &str) -> String {
@@ -73,7 +77,10 @@ pub fn exercise_report(result: &ExerciseResult) -> String {
     }
     let _ = writeln!(out, "  file: {}", result.path);
     if let Some(compiler) = &result.compiler_output {
-        let _ = writeln!(out, "  The file could not be compiled, so no test could run:");
+        let _ = writeln!(
+            out,
+            "  The file could not be compiled, so no test could run:"
+        );
         let _ = writeln!(out, "{}", indent(compiler, "    "));
         return out;
     }
@@ -163,7 +170,12 @@ pub fn list(course: &Course, standings: &[(&Exercise, Standing)]) -> String {
         .iter()
         .filter(|(_, s)| *s == Standing::Done)
         .count();
-    let _ = writeln!(out, "{}: {done} of {} exercises done", course.title, standings.len());
+    let _ = writeln!(
+        out,
+        "{}: {done} of {} exercises done",
+        course.title,
+        standings.len()
+    );
     let mut section = "";
     for (exercise, standing) in standings {
         if exercise.section != section {
@@ -188,10 +200,7 @@ pub fn list(course: &Course, standings: &[(&Exercise, Standing)]) -> String {
 /// The text of `grader next`.
 pub fn next(course: &Course, next: Option<(&Exercise, Standing)>) -> String {
     match next {
-        None => format!(
-            "Every exercise of {} is done. Well done!\n",
-            course.title
-        ),
+        None => format!("Every exercise of {} is done. Well done!\n", course.title),
         Some((exercise, standing)) => {
             let state = match standing {
                 Standing::NotChecked => "not checked yet".to_owned(),
@@ -210,7 +219,12 @@ pub fn next(course: &Course, next: Option<(&Exercise, Standing)>) -> String {
 
 /// The text of `grader hint`.
 pub fn hint(exercise: &Exercise) -> String {
-    format!("Hint for {} ({}):\n{}\n", exercise.id, exercise.path, indent(&exercise.hint, "  "))
+    format!(
+        "Hint for {} ({}):\n{}\n",
+        exercise.id,
+        exercise.path,
+        indent(&exercise.hint, "  ")
+    )
 }
 
 /// One problem `grader verify` found.
@@ -229,11 +243,24 @@ pub fn verify(lines: &[String], problems: &[VerifyProblem]) -> String {
         let _ = writeln!(out, "{line}");
     }
     if problems.is_empty() {
-        let _ = writeln!(out, "\nverify: the course is consistent; every solution passes and every stub and mutant fails.");
+        let _ = writeln!(
+            out,
+            "\nverify: the course is consistent; every solution passes and every stub and mutant fails."
+        );
     } else {
-        let _ = writeln!(out, "\nverify found {} problem{}:", problems.len(), if problems.len() == 1 { "" } else { "s" });
+        let _ = writeln!(
+            out,
+            "\nverify found {} problem{}:",
+            problems.len(),
+            if problems.len() == 1 { "" } else { "s" }
+        );
         for problem in problems {
-            let _ = writeln!(out, "✗ {}: {}", problem.subject, indent(&problem.problem, "    ").trim_start());
+            let _ = writeln!(
+                out,
+                "✗ {}: {}",
+                problem.subject,
+                indent(&problem.problem, "    ").trim_start()
+            );
         }
     }
     out

@@ -102,7 +102,11 @@ impl ExerciseResult {
             id,
             path,
             status,
-            points: if status == Status::Passed { max_points } else { 0 },
+            points: if status == Status::Passed {
+                max_points
+            } else {
+                0
+            },
             max_points,
             compiler_output: None,
             tests,

@@ -50,6 +50,9 @@ mod tests {
         let busy = cpu_burned_while_idle(Duration::from_millis(300));
         stop.store(true, Ordering::Relaxed);
         spinner.join().unwrap();
-        assert!(busy > Duration::from_millis(50), "spinning burned only {busy:?}");
+        assert!(
+            busy > Duration::from_millis(50),
+            "spinning burned only {busy:?}"
+        );
     }
 }

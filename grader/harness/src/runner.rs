@@ -36,7 +36,12 @@ const KEPT_PANICS: usize = 8;
 /// Runs the binary: `--list`, or `--run NAME` with the secret on standard input.
 pub fn run_main(tests: &[Test]) {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+    match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
         ["--list"] => {
             let mut out = io::stdout().lock();
             for test in tests {
@@ -97,7 +102,9 @@ fn record_panic(info: &PanicHookInfo<'_>) {
         in_test_code,
     };
     // A poisoned list still holds what it held; recording must never panic inside the hook.
-    let mut panics = PANICS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut panics = PANICS
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     if panics.len() < KEPT_PANICS {
         panics.push(panic);
     }
@@ -106,7 +113,9 @@ fn record_panic(info: &PanicHookInfo<'_>) {
 /// Explains a failed test: the learner's panics first (they are usually the cause), then what the
 /// test itself observed.
 fn failure_message(payload: &(dyn Any + Send)) -> String {
-    let panics = PANICS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let panics = PANICS
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     let mut lines = Vec::new();
     for panic in panics.iter().filter(|panic| !panic.in_test_code) {
         let message = if panic.message == "not yet implemented" {

@@ -71,7 +71,10 @@ mod tests {
             })
         });
         let message = *hung.unwrap_err().downcast::<String>().unwrap();
-        assert!(message.starts_with("waiting forever did not finish"), "{message}");
+        assert!(
+            message.starts_with("waiting forever did not finish"),
+            "{message}"
+        );
     }
 
     #[test]

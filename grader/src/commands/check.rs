@@ -20,9 +20,8 @@ pub fn run(course: &Course, target: Option<&str>, format: Format) -> Result<i32>
     let mut section = "";
     for exercise in exercises {
         let file = exercise.exercise_file(&course.root);
-        let bytes = std::fs::read(&file).map_err(|e| {
-            GraderError::Usage(format!("cannot read {}: {e}", exercise.path))
-        })?;
+        let bytes = std::fs::read(&file)
+            .map_err(|e| GraderError::Usage(format!("cannot read {}: {e}", exercise.path)))?;
         let result = grade(&workspace, exercise, &bytes)?;
         if format == Format::Human {
             let mut text = String::new();

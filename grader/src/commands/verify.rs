@@ -76,7 +76,10 @@ fn verify_exercise(
 
     let stub_bytes = read(course, &exercise.exercise_file(&course.root))?;
     if !String::from_utf8_lossy(&stub_bytes).contains("// TODO") {
-        problem(format!("the stub {} has no `// TODO` comment", exercise.path));
+        problem(format!(
+            "the stub {} has no `// TODO` comment",
+            exercise.path
+        ));
     }
     let stub = grade(workspace, exercise, &stub_bytes)?;
     match stub.status {

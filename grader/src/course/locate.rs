@@ -42,7 +42,11 @@ fn entry_matches(line: &str, key: &str, value: &str) -> bool {
     let unquoted = written
         .strip_prefix('"')
         .and_then(|w| w.strip_suffix('"'))
-        .or_else(|| written.strip_prefix('\'').and_then(|w| w.strip_suffix('\'')))
+        .or_else(|| {
+            written
+                .strip_prefix('\'')
+                .and_then(|w| w.strip_suffix('\''))
+        })
         .unwrap_or(written);
     unquoted == value
 }

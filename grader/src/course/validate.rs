@@ -101,7 +101,10 @@ pub fn validate(
             if exercise.hint.trim().is_empty() {
                 return Err(check.fail(
                     line,
-                    format!("exercise `{}/{}` has an empty hint", section.id, exercise.id),
+                    format!(
+                        "exercise `{}/{}` has an empty hint",
+                        section.id, exercise.id
+                    ),
                 ));
             }
             if let Some(timeout) = exercise.timeout
@@ -145,7 +148,9 @@ fn check_path(
     let well_formed = path.starts_with("exercises/")
         && path.ends_with(".rs")
         && !path.contains('\\')
-        && path.split('/').all(|part| !part.is_empty() && part != "." && part != "..");
+        && path
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..");
     if !well_formed {
         return Err(check.fail(
             line,

@@ -1,0 +1,8 @@
+//! Integration tests of the grader: the real binary, run on copies of the real course.
+//!
+//! One test binary with a module per topic, so the grader and its dependencies link once.
+
+mod course_errors;
+mod grading;
+mod support;
+mod verify;

@@ -1,0 +1,178 @@
+//! A scratch copy of the course for each test, and the grader command pointed at it.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The repository's root.
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the grader lives in the repository")
+        .to_path_buf()
+}
+
+/// Where every test's grader builds exercises. Shared, so that the exercises' dependencies
+/// compile once for the whole test run; the grader's own lock keeps concurrent tests apart.
+pub fn shared_build_dir() -> PathBuf {
+    repo_root().join("target").join("threadlings-tests")
+}
+
+/// The grader binary, run with a shared build folder.
+pub fn grader_in(course_file: &Path) -> Command {
+    let mut command = Command::cargo_bin("grader").expect("cargo builds the grader for its tests");
+    command
+        .arg("--course")
+        .arg(course_file)
+        .env("THREADLINGS_BUILD_DIR", shared_build_dir())
+        .env_remove("CARGO_TARGET_DIR");
+    command
+}
+
+/// A copy of the course in a temporary folder: course.yaml, exercises, solutions, and the
+/// lesson folders course.yaml names.
+pub struct ScratchCourse {
+    dir: tempfile::TempDir,
+}
+
+impl ScratchCourse {
+    /// Copies the repository's course.
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let root = repo_root();
+        for file in ["course.yaml", "Cargo.lock", "rust-toolchain.toml"] {
+            std::fs::copy(root.join(file), dir.path().join(file)).expect("copy a course file");
+        }
+        for folder in ["exercises", "solutions"] {
+            copy_tree(&root.join(folder), &dir.path().join(folder));
+        }
+        for lesson in std::fs::read_dir(root.join("crates"))
+            .expect("crates/")
+            .flatten()
+        {
+            std::fs::create_dir_all(dir.path().join("crates").join(lesson.file_name()))
+                .expect("a lesson folder");
+        }
+        ScratchCourse { dir }
+    }
+
+    /// A course with the given course.yaml and only the exercises (and solutions) of the given
+    /// stems, such as `03_locks/01_counter`.
+    pub fn with_course(course_yaml: &str, stems: &[&str]) -> Self {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let root = repo_root();
+        for file in ["Cargo.lock", "rust-toolchain.toml"] {
+            std::fs::copy(root.join(file), dir.path().join(file)).expect("copy a course file");
+        }
+        std::fs::write(dir.path().join("course.yaml"), course_yaml).expect("write course.yaml");
+        for stem in stems {
+            for folder in ["exercises", "solutions"] {
+                let to = dir.path().join(folder).join(format!("{stem}.rs"));
+                std::fs::create_dir_all(to.parent().expect("a parent")).expect("a folder");
+                std::fs::copy(root.join(folder).join(format!("{stem}.rs")), to)
+                    .expect("copy an exercise file");
+            }
+        }
+        for lesson in std::fs::read_dir(root.join("crates"))
+            .expect("crates/")
+            .flatten()
+        {
+            std::fs::create_dir_all(dir.path().join("crates").join(lesson.file_name()))
+                .expect("a lesson folder");
+        }
+        ScratchCourse { dir }
+    }
+
+    /// The copy's root.
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The grader, pointed at this copy.
+    pub fn grader(&self) -> Command {
+        let mut command = grader_in(&self.root().join("course.yaml"));
+        command.current_dir(self.root());
+        command
+    }
+
+    /// Replaces a file of the copy.
+    pub fn write(&self, relative: &str, contents: &str) {
+        let path = self.root().join(relative);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("a folder");
+        std::fs::write(path, contents).expect("write a course file");
+    }
+
+    /// Reads a file of the copy.
+    pub fn read(&self, relative: &str) -> String {
+        std::fs::read_to_string(self.root().join(relative)).expect("read a course file")
+    }
+
+    /// Copies the reference solution of every exercise whose path starts with `prefix` over
+    /// the exercise.
+    pub fn solve(&self, prefix: &str) {
+        let solutions = self.root().join("solutions");
+        for file in files_below(&solutions) {
+            let relative = file.strip_prefix(&solutions).expect("below solutions");
+            let relative = relative.to_string_lossy();
+            if relative.starts_with(prefix) {
+                std::fs::copy(&file, self.root().join("exercises").join(&*relative))
+                    .expect("copy a solution");
+            }
+        }
+    }
+
+    /// Replaces the text `from` with `to` in course.yaml.
+    pub fn edit_course(&self, from: &str, to: &str) {
+        let course = self.read("course.yaml");
+        assert!(course.contains(from), "course.yaml has no `{from}`");
+        self.write("course.yaml", &course.replacen(from, to, 1));
+    }
+}
+
+fn files_below(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(files_below(&path));
+        } else {
+            found.push(path);
+        }
+    }
+    found
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for file in files_below(from) {
+        let target = to.join(file.strip_prefix(from).expect("below from"));
+        std::fs::create_dir_all(target.parent().expect("a parent")).expect("a folder");
+        std::fs::copy(&file, &target).expect("copy a file");
+    }
+}
+
+/// Standard output and error of a finished command, as text.
+pub fn text(output: &std::process::Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// Replaces the scratch folder's path, which changes from run to run, in grader output.
+/// Durations are redacted by the snapshot macros' filters.
+pub fn redact(text: &str, course: &ScratchCourse) -> String {
+    text.replace(&*course.root().to_string_lossy(), "[COURSE]")
+}
+
+/// Pins `text` as a snapshot, with durations redacted.
+#[macro_export]
+macro_rules! assert_grader_snapshot {
+    ($name:expr, $text:expr) => {
+        insta::with_settings!({
+            filters => vec![(r#""duration_ms": \d+"#, r#""duration_ms": "[DURATION]""#)],
+            prepend_module_to_snapshot => false,
+        }, {
+            insta::assert_snapshot!($name, $text);
+        })
+    };
+}

@@ -1,0 +1,32 @@
+//! `grader verify`: the whole course proves itself, and a broken course is caught.
+
+use crate::support::{ScratchCourse, grader_in, repo_root, text};
+
+#[test]
+fn the_course_verifies() {
+    let output = grader_in(&repo_root().join("course.yaml"))
+        .arg("verify")
+        .output()
+        .expect("the grader runs");
+    let (stdout, stderr) = text(&output);
+    assert!(
+        output.status.success(),
+        "grader verify failed:\n{stdout}\n{stderr}"
+    );
+    assert!(stdout.contains("every solution passes"), "{stdout}");
+}
+
+#[test]
+fn verify_catches_a_stub_that_already_passes() {
+    let course = ScratchCourse::new();
+    course.solve("03_locks/01_counter");
+    let output = course
+        .grader()
+        .args(["verify", "locks/counter"])
+        .output()
+        .expect("the grader runs");
+    let (stdout, _) = text(&output);
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("already passes every check"), "{stdout}");
+    assert!(stdout.contains("no `// TODO`"), "{stdout}");
+}
