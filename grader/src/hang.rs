@@ -77,6 +77,21 @@ pub fn snapshot(group: u32) -> Vec<ThreadState> {
     threads
 }
 
+/// How many threads the test process (the leader of group `group`) has, from
+/// `/proc/PID/status`. Only the leader is read: scanning every process of the machine every few
+/// milliseconds would cost more than the test.
+pub fn thread_count(group: u32) -> usize {
+    fs::read_to_string(format!("/proc/{group}/status"))
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find_map(|line| line.strip_prefix("Threads:"))
+                .and_then(|count| count.trim().parse().ok())
+        })
+        .unwrap_or(0)
+}
+
 fn process_group_of(pid: u32) -> Option<u32> {
     let stat = fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
     // The name may hold spaces and parentheses, so fields are counted after the last ')'.

@@ -18,6 +18,16 @@ use crate::verdict::Status;
 /// Only a process that escaped the process group can hold them open longer.
 const PIPE_GRACE: Duration = Duration::from_secs(2);
 
+/// The most threads one test process may have alive at once. Hidden tests start dozens; a
+/// learner's thread that spawns threads in a loop reaches this quickly and fails alone instead
+/// of exhausting the machine.
+pub const MAX_THREADS: usize = 1_000;
+
+/// The most address space one test process may reserve. Every thread reserves its stack, so
+/// this is far above what [`MAX_THREADS`] threads need, yet stops an allocation without limit
+/// long before the machine runs out of memory.
+const MAX_ADDRESS_SPACE: u64 = 16 << 30;
+
 /// How one test process ended, before paths are made the learner's.
 #[derive(Debug)]
 pub struct TestRun {
@@ -45,6 +55,23 @@ pub fn run_test(binary: &Path, name: &str, timeout: Duration, workdir: &Path) ->
         .stderr(Stdio::piped())
         // A group of its own, so that the test and every process it starts can be killed at once.
         .process_group(0);
+    // SAFETY: the closure runs between fork and exec and only calls setrlimit, which is
+    // async-signal-safe, on memory it owns.
+    unsafe {
+        command.pre_exec(|| {
+            let limit = |resource, value: u64| {
+                let limit = libc::rlimit {
+                    rlim_cur: value as libc::rlim_t,
+                    rlim_max: value as libc::rlim_t,
+                };
+                libc::setrlimit(resource, &limit);
+            };
+            limit(libc::RLIMIT_AS, MAX_ADDRESS_SPACE);
+            // A crash is reported by the grader; a core dump would only fill the disk.
+            limit(libc::RLIMIT_CORE, 0);
+            Ok(())
+        });
+    }
     let mut child = match command.spawn() {
         Ok(child) => child,
         Err(error) => {
@@ -66,29 +93,40 @@ pub fn run_test(binary: &Path, name: &str, timeout: Duration, workdir: &Path) ->
 
     let group = child.id();
     interrupt::remember(group);
-    let ended = wait_until(&mut child, started + timeout);
+    let ended = wait_until(&mut child, group, started + timeout);
     let hang_report = match ended {
-        Some(_) => None,
-        None => Some(hang::explain(&hang::snapshot(group))),
+        Ended::Exited(_) => None,
+        Ended::TooManyThreads(count) => Some(Stopped::TooManyThreads(count)),
+        Ended::Deadline => Some(Stopped::Deadline(hang::explain(&hang::snapshot(group)))),
     };
     // Whatever happened, nothing the test started may outlive it.
     interrupt::kill_group(group);
     interrupt::forget(group);
-    let exit = ended.or_else(|| child.wait().ok());
+    let exit = match ended {
+        Ended::Exited(status) => Some(status),
+        _ => child.wait().ok(),
+    };
     let stdout = stdout.recv_timeout(PIPE_GRACE).unwrap_or_default();
     let stderr = stderr.recv_timeout(PIPE_GRACE).unwrap_or_default();
     let duration = started.elapsed();
 
     let output = join_output(&stdout, &stderr);
-    let (status, message) = match (hang_report, exit) {
-        (Some(report), _) => (
+    let (status, message) = match hang_report {
+        Some(Stopped::Deadline(report)) => (
             Status::TimedOut,
             Some(format!(
                 "did not finish within {} s and was stopped.\n{report}",
                 timeout.as_secs()
             )),
         ),
-        (None, exit) => judge(exit, &secret, &stdout, &stderr),
+        Some(Stopped::TooManyThreads(count)) => (
+            Status::Crashed,
+            Some(format!(
+                "was stopped after it started {count} threads at once (the limit is \
+                 {MAX_THREADS}): is a thread being spawned in a loop that never ends?"
+            )),
+        ),
+        None => judge(exit, &secret, &stdout, &stderr),
     };
     TestRun {
         status,
@@ -135,6 +173,17 @@ fn describe_crash(signal: i32, stderr: &str) -> String {
                 value on the stack"
             .to_owned();
     }
+    if let Some(at) = stderr.find("memory allocation of ") {
+        let bytes = stderr[at + "memory allocation of ".len()..]
+            .split(' ')
+            .next()
+            .unwrap_or("many");
+        return format!(
+            "ran out of memory: your code asked for {bytes} bytes at once (a test may use at \
+             most {} GiB)",
+            MAX_ADDRESS_SPACE >> 30
+        );
+    }
     if signal == libc::SIGABRT {
         if stderr.contains("non-unwinding panic")
             || stderr.contains("panic in a destructor")
@@ -174,16 +223,38 @@ fn spawn_capture(stream: Option<impl std::io::Read + Send + 'static>) -> mpsc::R
     result
 }
 
-/// Waits for the child to exit until `deadline`; `None` when it is still running then.
-fn wait_until(child: &mut Child, deadline: Instant) -> Option<ExitStatus> {
+/// How waiting for a test process ended.
+enum Ended {
+    /// It exited by itself.
+    Exited(ExitStatus),
+    /// It was still running at the deadline.
+    Deadline,
+    /// It had this many threads alive, over [`MAX_THREADS`].
+    TooManyThreads(usize),
+}
+
+/// Why the grader stopped a test process.
+enum Stopped {
+    /// The deadline passed; what its threads were doing.
+    Deadline(String),
+    /// It started too many threads.
+    TooManyThreads(usize),
+}
+
+/// Waits for the child to exit until `deadline`, watching its thread count on the way.
+fn wait_until(child: &mut Child, group: u32, deadline: Instant) -> Ended {
     let mut pause = Duration::from_millis(1);
     loop {
         if let Ok(Some(status)) = child.try_wait() {
-            return Some(status);
+            return Ended::Exited(status);
+        }
+        let threads = hang::thread_count(group);
+        if threads > MAX_THREADS {
+            return Ended::TooManyThreads(threads);
         }
         let now = Instant::now();
         if now >= deadline {
-            return None;
+            return Ended::Deadline;
         }
         thread::sleep(pause.min(deadline - now));
         pause = (pause * 2).min(Duration::from_millis(20));
@@ -195,7 +266,13 @@ fn join_output(stdout: &Captured, stderr: &Captured) -> String {
         .into_iter()
         .filter(|part| !part.is_empty())
         .collect();
-    parts.join("\n")
+    // The standard library's advice to set RUST_BACKTRACE does not apply to a graded test.
+    parts
+        .join("\n")
+        .lines()
+        .filter(|line| !line.contains("run with `RUST_BACKTRACE=1`"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// 128 random bits in hex: the pass line's secret.
