@@ -54,8 +54,13 @@ pub enum Command {
     /// For course authors: prove that every solution passes, every stub and mutant fails, and
     /// that course.yaml, exercises/, solutions/ and the hidden tests agree.
     Verify {
-        /// Verify only this section (all sections by default).
+        /// Verify only this section or exercise (all of them by default).
         section: Option<String>,
+
+        /// Run every solution's hidden tests this many times and report any test that passed
+        /// in one run and failed in another (stubs and mutants still run once).
+        #[arg(long, default_value_t = 1, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1000))]
+        repeat: u32,
     },
 }
 

@@ -55,6 +55,8 @@ fn run(cli: Cli) -> Result<i32, GraderError> {
         Command::List => commands::list::run(&course),
         Command::Next => commands::next::run(&course),
         Command::Hint { id } => commands::hint::run(&course, &id),
-        Command::Verify { section } => commands::verify::run(&course, section.as_deref()),
+        Command::Verify { section, repeat } => {
+            commands::verify::run(&course, section.as_deref(), repeat)
+        }
     }
 }

@@ -16,7 +16,7 @@ use crate::verdict::{ExerciseResult, Status};
 use crate::workspace::BuildWorkspace;
 
 /// Verifies the whole course, or one section or exercise of it.
-pub fn run(course: &Course, target: Option<&str>) -> Result<i32> {
+pub fn run(course: &Course, target: Option<&str>, repeat: u32) -> Result<i32> {
     let exercises = select(course, target)?;
     let mut problems = Vec::new();
     if target.is_none() {
@@ -24,7 +24,7 @@ pub fn run(course: &Course, target: Option<&str>) -> Result<i32> {
     }
     let workspace = BuildWorkspace::open(course)?;
     for exercise in exercises {
-        let (line, found) = verify_exercise(course, &workspace, exercise)?;
+        let (line, found) = verify_exercise(course, &workspace, exercise, repeat)?;
         let mut stdout = std::io::stdout().lock();
         let _ = writeln!(stdout, "{line}");
         let _ = stdout.flush();
@@ -52,6 +52,7 @@ fn verify_exercise(
     course: &Course,
     workspace: &BuildWorkspace,
     exercise: &Exercise,
+    repeat: u32,
 ) -> Result<(String, Vec<VerifyProblem>)> {
     let mut problems = Vec::new();
     let mut problem = |problem: String| {
@@ -62,12 +63,21 @@ fn verify_exercise(
     };
 
     let solution_path = exercise.solution_file(&course.root);
-    let solution = grade(workspace, exercise, &read(course, &solution_path)?)?;
-    if !solution.passed() {
+    let solution_bytes = read(course, &solution_path)?;
+    let solution = grade(workspace, exercise, &solution_bytes)?;
+    let mut runs = vec![solution.clone()];
+    for _ in 1..repeat {
+        runs.push(grade(workspace, exercise, &solution_bytes)?);
+    }
+    for flaky in flaky_tests(&runs) {
+        problem(flaky);
+    }
+    if let Some(failed) = runs.iter().find(|run| !run.passed()) {
+        let solution = failed;
         problem(format!(
             "the solution {} does not pass:\n{}",
             relative_slash_path(&course.root, &solution_path),
-            output::exercise_report(&solution)
+            output::exercise_report(solution)
         ));
     }
     if let Some(unformatted) = rustfmt_problem(&solution_path) {
@@ -124,6 +134,38 @@ fn verify_exercise(
         if caught == 1 { "" } else { "s" },
     );
     Ok((line, problems))
+}
+
+/// A test that passed in one run and not in another, with what it did when it failed.
+fn flaky_tests(runs: &[ExerciseResult]) -> Vec<String> {
+    let Some(first) = runs.first() else {
+        return Vec::new();
+    };
+    let mut flaky = Vec::new();
+    for check in &first.tests {
+        let outcomes: Vec<&crate::verdict::CheckResult> = runs
+            .iter()
+            .filter_map(|run| run.tests.iter().find(|t| t.name == check.name))
+            .collect();
+        let passes = outcomes
+            .iter()
+            .filter(|t| t.status == Status::Passed)
+            .count();
+        if passes > 0 && passes < outcomes.len() {
+            let failure = outcomes
+                .iter()
+                .find(|t| t.status != Status::Passed)
+                .and_then(|t| t.message.clone())
+                .unwrap_or_default();
+            flaky.push(format!(
+                "test `{}` is flaky: it passed {passes} of {} runs of the solution; when it \
+                 failed:\n{failure}",
+                check.name,
+                outcomes.len()
+            ));
+        }
+    }
+    flaky
 }
 
 fn count_passed(result: &ExerciseResult) -> usize {
