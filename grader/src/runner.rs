@@ -26,7 +26,7 @@ pub const MAX_THREADS: usize = 1_000;
 /// The most address space one test process may reserve. Every thread reserves its stack, so
 /// this is far above what [`MAX_THREADS`] threads need, yet stops an allocation without limit
 /// long before the machine runs out of memory.
-const MAX_ADDRESS_SPACE: u64 = 16 << 30;
+const MAX_ADDRESS_SPACE: u64 = 4 << 30;
 
 /// How one test process ended, before paths are made the learner's.
 #[derive(Debug)]

@@ -4,5 +4,6 @@
 
 mod course_errors;
 mod grading;
+mod hostile;
 mod support;
 mod verify;

@@ -1,0 +1,20 @@
+//! expect: failed: more bytes of output were cut
+//! Prints 200 MB, then gives a wrong answer.
+use std::io::Write;
+pub struct Counter;
+impl Counter {
+    pub fn new() -> Self {
+        let line = [b'x'; 1023];
+        let mut out = std::io::stdout().lock();
+        for _ in 0..200 * 1024 {
+            let _ = out.write_all(&line);
+            let _ = out.write_all(b"\n");
+        }
+        Counter
+    }
+    pub fn increment(&self) {}
+    pub fn add(&self, _n: u64) {}
+    pub fn get(&self) -> u64 {
+        42
+    }
+}
