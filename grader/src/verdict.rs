@@ -32,7 +32,7 @@ impl Status {
 }
 
 /// What kind of check a result comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CheckKind {
     /// A hidden test run against the learner's code.
@@ -42,7 +42,7 @@ pub enum CheckKind {
 }
 
 /// The verdict of one hidden test or compile-fail check.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CheckResult {
     /// The test's or case's name.
     pub name: String,
@@ -51,17 +51,17 @@ pub struct CheckResult {
     /// How it ended.
     pub status: Status,
     /// For anything but a pass: what was observed and what was expected.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// What the learner's code printed, capped.
-    #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub output: String,
     /// How long it took, in milliseconds.
     pub duration_ms: u64,
 }
 
 /// The verdict of one exercise.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ExerciseResult {
     /// `section/exercise`.
     pub id: String,
@@ -74,7 +74,7 @@ pub struct ExerciseResult {
     /// Points available.
     pub max_points: u32,
     /// For a compile error: the compiler's messages.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compiler_output: Option<String>,
     /// Every check, in order: hidden tests first, then compile-fail checks.
     pub tests: Vec<CheckResult>,

@@ -2,6 +2,7 @@
 
 use std::io::Write as _;
 
+use crate::cache::CacheEntry;
 use crate::cli::Format;
 use crate::course::{Course, Exercise};
 use crate::error::{EXIT_NOT_PASSED, EXIT_PASSED, GraderError, Result};
@@ -22,7 +23,15 @@ pub fn run(course: &Course, target: Option<&str>, format: Format) -> Result<i32>
         let file = exercise.exercise_file(&course.root);
         let bytes = std::fs::read(&file)
             .map_err(|e| GraderError::Usage(format!("cannot read {}: {e}", exercise.path)))?;
-        let result = grade(&workspace, exercise, &bytes)?;
+        let cached = CacheEntry::new(&workspace, exercise, &bytes);
+        let result = match cached.load() {
+            Some(result) => result,
+            None => {
+                let result = grade(&workspace, exercise, &bytes)?;
+                cached.store(&result);
+                result
+            }
+        };
         if format == Format::Human {
             let mut text = String::new();
             if exercise.section != section {
