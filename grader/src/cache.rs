@@ -52,11 +52,7 @@ impl CacheEntry {
             .as_bytes(),
         );
         field(graded);
-        let key: String = hash
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let key: String = hash.finalize().iter().map(|b| format!("{b:02x}")).collect();
         CacheEntry {
             path: workspace.dir.join("results").join(format!("{key}.json")),
         }

@@ -1,4 +1,4 @@
-//! Builds one exercise's crate with cargo and reads what cargo reports: the test binary, the
+//! Builds exercise crates with cargo and reads what cargo reports: the test binary, the
 //! libraries compile-fail checks link against, or the compiler's errors.
 
 use std::collections::HashMap;
@@ -57,7 +57,6 @@ struct Message {
     filenames: Option<Vec<PathBuf>>,
     executable: Option<PathBuf>,
     message: Option<Diagnostic>,
-    success: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -79,53 +78,75 @@ struct Span {
     is_primary: bool,
 }
 
-/// Runs `cargo test --no-run` for one exercise's crate.
-pub fn build(workspace: &BuildWorkspace, krate: &ExerciseCrate) -> Result<BuildOutcome> {
+/// What cargo reported for one crate while building.
+#[derive(Default)]
+struct Reported {
+    test_binary: Option<PathBuf>,
+    library: Option<PathBuf>,
+    errors: Vec<RenderedError>,
+}
+
+/// Builds the hidden-test binaries of several exercise crates in one cargo run, so that they
+/// compile in parallel and a crate that does not compile stops none of the others.
+pub fn build_all(
+    workspace: &BuildWorkspace,
+    crates: &[ExerciseCrate],
+) -> Result<Vec<BuildOutcome>> {
+    if crates.is_empty() {
+        return Ok(Vec::new());
+    }
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let output = Command::new(&cargo)
-        .args(["test", "--no-run", "--message-format=json", "--quiet", "-p"])
-        .arg(&krate.package)
+    let mut command = Command::new(&cargo);
+    command
+        .args(["build", "--keep-going", "--test", "hidden"])
+        .args(["--message-format=json", "--quiet"])
         .arg("--target-dir")
         .arg(workspace.target_dir())
         .current_dir(&workspace.dir)
         .env("CARGO_TERM_COLOR", "never")
-        .stdin(Stdio::null())
+        .stdin(Stdio::null());
+    for krate in crates {
+        command.arg("-p").arg(&krate.package);
+    }
+    let output = command
         .output()
         .map_err(|e| GraderError::io("run cargo (is it installed and on PATH?)", e))?;
 
-    let mut artifacts_test = None;
-    let mut library = None;
+    let mut reported: HashMap<&str, Reported> = HashMap::new();
     let mut externs = HashMap::new();
-    let mut errors = Vec::new();
-    let mut success = false;
-    let own_package = |id: &Option<String>| {
-        id.as_deref().is_some_and(|id| {
-            id.contains(&format!("/{}#", krate.dir_name))
-                || id.contains(&format!("#{}@", krate.package))
-        })
+    let package_of = |id: &Option<String>| -> Option<&str> {
+        let id = id.as_deref()?;
+        crates
+            .iter()
+            .find(|k| id.contains(&format!("/{}#", k.dir_name)))
+            .map(|k| k.package.as_str())
     };
     for line in output.stdout.split(|&b| b == b'\n') {
         let Ok(message) = serde_json::from_slice::<Message>(line) else {
             continue;
         };
-        match message.reason.as_str() {
-            "compiler-artifact" => {
+        let package = package_of(&message.package_id);
+        match (message.reason.as_str(), package) {
+            ("compiler-artifact", Some(package)) => {
                 let Some(target) = &message.target else {
                     continue;
                 };
-                if own_package(&message.package_id) {
-                    if target.kind.iter().any(|k| k == "test") && target.name == "hidden" {
-                        artifacts_test = message.executable.clone();
-                    } else if target.kind.iter().any(|k| k == "lib" || k == "rlib") {
-                        library = rlib(&message.filenames);
-                    }
-                } else if CASE_CRATES.contains(&target.name.as_str())
+                let entry = reported.entry(package).or_default();
+                if target.kind.iter().any(|k| k == "test") && target.name == "hidden" {
+                    entry.test_binary = message.executable.clone();
+                } else if target.kind.iter().any(|k| k == "lib" || k == "rlib") {
+                    entry.library = rlib(&message.filenames);
+                }
+            }
+            ("compiler-artifact", None) => {
+                if let Some(target) = &message.target
+                    && CASE_CRATES.contains(&target.name.as_str())
                     && let Some(path) = rlib(&message.filenames)
                 {
                     externs.insert(target.name.clone(), path);
                 }
             }
-            "compiler-message" if own_package(&message.package_id) => {
+            ("compiler-message", Some(package)) => {
                 let Some(diagnostic) = message.message else {
                     continue;
                 };
@@ -138,41 +159,48 @@ pub fn build(workspace: &BuildWorkspace, krate: &ExerciseCrate) -> Result<BuildO
                     .iter()
                     .find(|s| s.is_primary)
                     .is_some_and(|s| s.file_name.contains("/hidden/"));
-                errors.push(RenderedError {
-                    headline: text.lines().next().unwrap_or_default().to_owned(),
-                    text,
-                    in_hidden_code,
-                });
+                reported
+                    .entry(package)
+                    .or_default()
+                    .errors
+                    .push(RenderedError {
+                        headline: text.lines().next().unwrap_or_default().to_owned(),
+                        text,
+                        in_hidden_code,
+                    });
             }
-            "build-finished" => success = message.success.unwrap_or(false),
             _ => {}
         }
     }
 
-    if !success {
-        if errors.is_empty() {
-            return Err(GraderError::Build(format!(
-                "cargo could not build {}:\n{}",
-                krate.package,
-                String::from_utf8_lossy(&output.stderr).trim()
-            )));
-        }
-        return Ok(BuildOutcome::CompileError(CompileErrors {
-            rendered: errors,
-        }));
-    }
-    match (artifacts_test, library) {
-        (Some(test_binary), Some(library)) => Ok(BuildOutcome::Built(Artifacts {
-            test_binary,
-            deps_dir: workspace.target_dir().join("debug").join("deps"),
-            library,
-            externs,
-        })),
-        _ => Err(GraderError::Build(format!(
-            "cargo built {} but did not report its test binary and library",
-            krate.package
-        ))),
-    }
+    crates
+        .iter()
+        .map(|krate| {
+            let found = reported.remove(krate.package.as_str()).unwrap_or_default();
+            match found {
+                Reported {
+                    test_binary: Some(test_binary),
+                    library: Some(library),
+                    ..
+                } => Ok(BuildOutcome::Built(Artifacts {
+                    test_binary,
+                    library,
+                    externs: externs.clone(),
+                    deps_dir: workspace.target_dir().join("debug").join("deps"),
+                })),
+                Reported { errors, .. } if !errors.is_empty() => {
+                    Ok(BuildOutcome::CompileError(CompileErrors {
+                        rendered: errors,
+                    }))
+                }
+                _ => Err(GraderError::Build(format!(
+                    "cargo could not build {}:\n{}",
+                    krate.package,
+                    String::from_utf8_lossy(&output.stderr).trim()
+                ))),
+            }
+        })
+        .collect()
 }
 
 fn rlib(filenames: &Option<Vec<PathBuf>>) -> Option<PathBuf> {

@@ -18,39 +18,103 @@ use crate::workspace::{BuildWorkspace, ExerciseCrate};
 /// threads of their own.
 const MAX_PARALLEL_TESTS: usize = 4;
 
-/// Grades `graded`, the contents of a file standing in for `exercise` (the learner's file, a
-/// solution or a mutant).
-pub fn grade(
+/// A file to grade as an exercise: the learner's, or for `verify` a solution, stub or mutant.
+pub struct Submission<'a> {
+    /// The exercise it is graded as.
+    pub exercise: &'a Exercise,
+    /// Empty for the learner's file; `solution`, `stub` or `mutant-NAME` for `verify`.
+    pub variant: String,
+    /// The file's contents.
+    pub bytes: Vec<u8>,
+}
+
+/// A submission after the build: ready to run, or already judged (it did not compile).
+pub struct Built<'a> {
+    /// What was built.
+    pub submission: &'a Submission<'a>,
+    state: BuiltState,
+}
+
+enum BuiltState {
+    Ready(ExerciseCrate, Artifacts),
+    Judged(ExerciseResult),
+}
+
+/// Builds every submission in one cargo run, so that they compile in parallel and one that
+/// does not compile stops none of the others.
+pub fn build<'a>(
     workspace: &BuildWorkspace,
-    exercise: &Exercise,
-    graded: &[u8],
-) -> Result<ExerciseResult> {
-    let started = Instant::now();
-    let text = match std::str::from_utf8(graded) {
-        Ok(text) if text.trim().is_empty() => {
-            return Ok(unreadable(exercise, "the file is empty: write the exercise in it, or restore the stub with `git checkout -- FILE`".replace("FILE", &exercise.path)));
-        }
-        Ok(text) => text,
-        Err(error) => {
-            return Ok(unreadable(
-                exercise,
-                format!(
-                    "the file is not UTF-8 text (invalid byte at offset {}); Rust source must be \
-                     UTF-8",
-                    error.valid_up_to()
+    submissions: &'a [Submission<'a>],
+) -> Result<Vec<Built<'a>>> {
+    let mut judged = Vec::new();
+    let mut to_build = Vec::new();
+    for (index, submission) in submissions.iter().enumerate() {
+        let exercise = submission.exercise;
+        match std::str::from_utf8(&submission.bytes) {
+            Ok(text) if text.trim().is_empty() => judged.push((
+                index,
+                unreadable(
+                    exercise,
+                    format!(
+                        "the file is empty: write the exercise in it, or restore the stub with \
+                         `git checkout -- {}`",
+                        exercise.path
+                    ),
                 ),
-            ));
+            )),
+            Ok(text) => to_build.push((
+                index,
+                workspace.prepare(exercise, &submission.variant, text)?,
+            )),
+            Err(error) => judged.push((
+                index,
+                unreadable(
+                    exercise,
+                    format!(
+                        "the file is not UTF-8 text (invalid byte at offset {}); Rust source \
+                         must be UTF-8",
+                        error.valid_up_to()
+                    ),
+                ),
+            )),
         }
+    }
+    let crates: Vec<ExerciseCrate> = to_build.iter().map(|(_, k)| k.clone()).collect();
+    let outcomes = compile::build_all(workspace, &crates)?;
+    let mut states: Vec<Option<BuiltState>> = submissions.iter().map(|_| None).collect();
+    for (index, result) in judged {
+        states[index] = Some(BuiltState::Judged(result));
+    }
+    for ((index, krate), outcome) in to_build.into_iter().zip(outcomes) {
+        let exercise = submissions[index].exercise;
+        states[index] = Some(match outcome {
+            BuildOutcome::Built(artifacts) => BuiltState::Ready(krate, artifacts),
+            BuildOutcome::CompileError(errors) => {
+                BuiltState::Judged(compile_error(exercise, &krate, &errors))
+            }
+        });
+    }
+    Ok(submissions
+        .iter()
+        .zip(states)
+        .map(|(submission, state)| Built {
+            submission,
+            state: state.expect("every submission was judged or built"),
+        })
+        .collect())
+}
+
+/// Runs a built submission's hidden tests and compile-fail checks and gives its verdict. Can be
+/// called again to run the same build again (`verify --repeat`).
+pub fn run(workspace: &BuildWorkspace, built: &Built) -> Result<ExerciseResult> {
+    let started = Instant::now();
+    let exercise = built.submission.exercise;
+    let (krate, artifacts) = match &built.state {
+        BuiltState::Judged(result) => return Ok(result.clone()),
+        BuiltState::Ready(krate, artifacts) => (krate, artifacts),
     };
-    let krate = workspace.prepare(exercise, text)?;
-    let artifacts = match compile::build(workspace, &krate)? {
-        BuildOutcome::Built(artifacts) => artifacts,
-        BuildOutcome::CompileError(errors) => {
-            return Ok(compile_error(exercise, &krate, &errors));
-        }
-    };
-    let mut checks = run_tests(workspace, exercise, &krate, &artifacts)?;
-    checks.extend(run_compile_fail(workspace, exercise, &krate, &artifacts)?);
+    let mut checks = run_tests(workspace, exercise, krate, artifacts)?;
+    checks.extend(run_compile_fail(workspace, exercise, krate, artifacts)?);
     Ok(ExerciseResult::from_checks(
         exercise.id.clone(),
         exercise.path.clone(),

@@ -6,7 +6,7 @@ use crate::cache::CacheEntry;
 use crate::cli::Format;
 use crate::course::{Course, Exercise};
 use crate::error::{EXIT_NOT_PASSED, EXIT_PASSED, GraderError, Result};
-use crate::grade::grade;
+use crate::grade::{self, Submission};
 use crate::output;
 use crate::progress::{Progress, sha256_hex};
 use crate::verdict::{ExerciseResult, Report};
@@ -16,19 +16,48 @@ use crate::workspace::BuildWorkspace;
 pub fn run(course: &Course, target: Option<&str>, format: Format) -> Result<i32> {
     let exercises = select(course, target)?;
     let workspace = BuildWorkspace::open(course)?;
-    let mut results = Vec::new();
-    let mut graded = Vec::new();
-    let mut section = "";
-    for exercise in exercises {
+
+    // Verdicts of unchanged files come from the cache; the rest are built together.
+    let mut submissions = Vec::new();
+    let mut cache_entries = Vec::new();
+    let mut cached = Vec::new();
+    for exercise in &exercises {
         let file = exercise.exercise_file(&course.root);
         let bytes = std::fs::read(&file)
             .map_err(|e| GraderError::Usage(format!("cannot read {}: {e}", exercise.path)))?;
-        let cached = CacheEntry::new(&workspace, exercise, &bytes);
-        let result = match cached.load() {
+        let entry = CacheEntry::new(&workspace, exercise, &bytes);
+        cached.push(entry.load());
+        cache_entries.push(entry);
+        submissions.push(Submission {
+            exercise,
+            variant: String::new(),
+            bytes,
+        });
+    }
+    let to_build: Vec<Submission> = submissions
+        .iter()
+        .zip(&cached)
+        .filter(|(_, cached)| cached.is_none())
+        .map(|(submission, _)| Submission {
+            exercise: submission.exercise,
+            variant: String::new(),
+            bytes: submission.bytes.clone(),
+        })
+        .collect();
+    let built = grade::build(&workspace, &to_build)?;
+    let mut built = built.iter();
+
+    let mut results = Vec::new();
+    let mut graded = Vec::new();
+    let mut section = "";
+    for ((submission, cached), entry) in submissions.iter().zip(cached).zip(&cache_entries) {
+        let exercise = submission.exercise;
+        let result = match cached {
             Some(result) => result,
             None => {
-                let result = grade(&workspace, exercise, &bytes)?;
-                cached.store(&result);
+                let built = built.next().expect("one build per uncached exercise");
+                let result = grade::run(&workspace, built)?;
+                entry.store(&result);
                 result
             }
         };
@@ -44,7 +73,7 @@ pub fn run(course: &Course, target: Option<&str>, format: Format) -> Result<i32>
             text.push_str(&output::exercise_report(&result));
             print_now(&text);
         }
-        graded.push((result.clone(), sha256_hex(&bytes)));
+        graded.push((result.clone(), sha256_hex(&submission.bytes)));
         results.push(result);
     }
     Progress::record(course, &graded)?;

@@ -10,7 +10,7 @@ use crate::course::{Course, Exercise};
 use crate::embedded;
 use crate::error::{EXIT_NOT_PASSED, EXIT_PASSED, GraderError, Result};
 use crate::files::{relative_slash_path, rust_files_below};
-use crate::grade::grade;
+use crate::grade::{self, Submission};
 use crate::output::{self, VerifyProblem};
 use crate::verdict::{ExerciseResult, Status};
 use crate::workspace::BuildWorkspace;
@@ -63,35 +63,65 @@ fn verify_exercise(
     };
 
     let solution_path = exercise.solution_file(&course.root);
-    let solution_bytes = read(course, &solution_path)?;
-    let solution = grade(workspace, exercise, &solution_bytes)?;
-    let mut runs = vec![solution.clone()];
-    for _ in 1..repeat {
-        runs.push(grade(workspace, exercise, &solution_bytes)?);
+    let stub_bytes = read(course, &exercise.exercise_file(&course.root))?;
+    let mut submissions = vec![
+        Submission {
+            exercise,
+            variant: "solution".to_owned(),
+            bytes: read(course, &solution_path)?,
+        },
+        Submission {
+            exercise,
+            variant: "stub".to_owned(),
+            bytes: stub_bytes.clone(),
+        },
+    ];
+    let mut mutant_names = Vec::new();
+    for (path, source) in embedded::hidden_files(exercise.stem()) {
+        let Some(name) = path
+            .strip_prefix("mutants/")
+            .and_then(|p| p.strip_suffix(".rs"))
+        else {
+            continue;
+        };
+        mutant_names.push((
+            name,
+            first_doc_line(source).unwrap_or_else(|| name.to_owned()),
+        ));
+        submissions.push(Submission {
+            exercise,
+            variant: format!("mutant-{name}"),
+            bytes: source.as_bytes().to_vec(),
+        });
     }
+    let built = grade::build(workspace, &submissions)?;
+
+    let mut runs = Vec::new();
+    for _ in 0..repeat {
+        runs.push(grade::run(workspace, &built[0])?);
+    }
+    let solution = runs[0].clone();
     for flaky in flaky_tests(&runs) {
         problem(flaky);
     }
     if let Some(failed) = runs.iter().find(|run| !run.passed()) {
-        let solution = failed;
         problem(format!(
             "the solution {} does not pass:\n{}",
             relative_slash_path(&course.root, &solution_path),
-            output::exercise_report(solution)
+            output::exercise_report(failed)
         ));
     }
     if let Some(unformatted) = rustfmt_problem(&solution_path) {
         problem(unformatted);
     }
 
-    let stub_bytes = read(course, &exercise.exercise_file(&course.root))?;
     if !String::from_utf8_lossy(&stub_bytes).contains("// TODO") {
         problem(format!(
             "the stub {} has no `// TODO` comment",
             exercise.path
         ));
     }
-    let stub = grade(workspace, exercise, &stub_bytes)?;
+    let stub = grade::run(workspace, &built[1])?;
     match stub.status {
         Status::Failed => {}
         Status::Passed => problem(format!(
@@ -107,12 +137,8 @@ fn verify_exercise(
     }
 
     let mut caught = 0;
-    for (path, source) in embedded::hidden_files(exercise.stem()) {
-        let Some(name) = path.strip_prefix("mutants/") else {
-            continue;
-        };
-        let mutant = grade(workspace, exercise, source.as_bytes())?;
-        let what = first_doc_line(source).unwrap_or_else(|| name.to_owned());
+    for ((name, what), built) in mutant_names.iter().zip(&built[2..]) {
+        let mutant = grade::run(workspace, built)?;
         match mutant.status {
             Status::Passed => problem(format!(
                 "mutant {name} ({what}) passes every check: the hidden tests miss this bug"

@@ -26,7 +26,12 @@ fn expectation(source: &str, case: &Path) -> Expectation {
         .lines()
         .next()
         .and_then(|l| l.strip_prefix("//! expect: "))
-        .unwrap_or_else(|| panic!("{} must open with `//! expect: STATUS: PHRASE`", case.display()));
+        .unwrap_or_else(|| {
+            panic!(
+                "{} must open with `//! expect: STATUS: PHRASE`",
+                case.display()
+            )
+        });
     let (status, phrase) = line.split_once(": ").expect("STATUS: PHRASE");
     Expectation {
         status: status.to_owned(),
@@ -47,7 +52,11 @@ fn run_cases(id: &str, exercise_path: &str) {
         .map(|e| e.path())
         .collect();
     cases.sort();
-    assert!(cases.len() >= 10, "too few hostile cases in {}", cases_dir.display());
+    assert!(
+        cases.len() >= 10,
+        "too few hostile cases in {}",
+        cases_dir.display()
+    );
 
     let mut problems = Vec::new();
     for case in &cases {
@@ -65,7 +74,9 @@ fn run_cases(id: &str, exercise_path: &str) {
         let (stdout, stderr) = text(&output);
         let name = case.file_stem().unwrap_or_default().to_string_lossy();
         if elapsed >= LONGEST_CASE {
-            problems.push(format!("{name}: the grader did not finish in {LONGEST_CASE:?}"));
+            problems.push(format!(
+                "{name}: the grader did not finish in {LONGEST_CASE:?}"
+            ));
             continue;
         }
         if output.status.code() != Some(1) {
@@ -107,7 +118,11 @@ fn run_cases(id: &str, exercise_path: &str) {
     if let Some(orphan) = find_process_with("threadlings-orphan-marker") {
         problems.push(format!("a process outlived its test: {orphan}"));
     }
-    assert!(problems.is_empty(), "hostile submissions:\n{}", problems.join("\n\n"));
+    assert!(
+        problems.is_empty(),
+        "hostile submissions:\n{}",
+        problems.join("\n\n")
+    );
 
     // After all of that, the grader still grades an honest file.
     course.solve(exercise_path.trim_start_matches("exercises/"));
@@ -116,11 +131,14 @@ fn run_cases(id: &str, exercise_path: &str) {
 
 /// The command line of a live process whose arguments contain `marker`, if any.
 fn find_process_with(marker: &str) -> Option<String> {
-    std::fs::read_dir("/proc").ok()?.flatten().find_map(|entry| {
-        let cmdline = std::fs::read(entry.path().join("cmdline")).ok()?;
-        let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
-        cmdline.contains(marker).then_some(cmdline)
-    })
+    std::fs::read_dir("/proc")
+        .ok()?
+        .flatten()
+        .find_map(|entry| {
+            let cmdline = std::fs::read(entry.path().join("cmdline")).ok()?;
+            let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
+            cmdline.contains(marker).then_some(cmdline)
+        })
 }
 
 #[test]
@@ -130,5 +148,8 @@ fn hostile_counters_are_caught() {
 
 #[test]
 fn hostile_spawn_workers_are_caught() {
-    run_cases("threads/spawn_workers", "exercises/01_threads/01_spawn_workers.rs");
+    run_cases(
+        "threads/spawn_workers",
+        "exercises/01_threads/01_spawn_workers.rs",
+    );
 }
