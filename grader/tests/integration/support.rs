@@ -95,6 +95,18 @@ impl ScratchCourse {
         command
     }
 
+    /// The grader as a plain `std::process::Command`, for tests that need the child process.
+    pub fn std_grader(&self) -> std::process::Command {
+        let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("grader"));
+        command
+            .arg("--course")
+            .arg(self.root().join("course.yaml"))
+            .env("THREADLINGS_BUILD_DIR", shared_build_dir())
+            .env_remove("CARGO_TARGET_DIR")
+            .current_dir(self.root());
+        command
+    }
+
     /// Replaces a file of the copy.
     pub fn write(&self, relative: &str, contents: &str) {
         let path = self.root().join(relative);
