@@ -37,6 +37,10 @@ pub enum Command {
         /// How to print the results.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+
+        /// Write the results to this file (atomically) instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
 
     /// List every exercise in order, with what the grader last saw of it.
@@ -69,6 +73,10 @@ pub enum Command {
 pub enum Format {
     /// Readable text for a terminal.
     Human,
-    /// One JSON document on stdout.
+    /// One JSON document.
     Json,
+    /// A Gradescope autograder results.json.
+    Gradescope,
+    /// JUnit XML, one test suite per exercise.
+    Junit,
 }

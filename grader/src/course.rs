@@ -8,9 +8,9 @@ mod locate;
 mod validate;
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::CourseError;
 
@@ -45,6 +45,61 @@ pub struct Defaults {
     pub timeout: Option<u64>,
     /// Points of an exercise.
     pub points: Option<u32>,
+    /// When sections open, for sections that do not say.
+    pub release: Option<CourseDate>,
+    /// When sections are due, for sections that do not say.
+    pub due: Option<CourseDate>,
+    /// Who sees each hidden check's result on Gradescope, for exercises that do not say;
+    /// `after_due_date` unless set.
+    pub visibility: Option<Visibility>,
+}
+
+/// A date in course.yaml: `2026-12-01` (midnight UTC) or an RFC 3339 time such as
+/// `2026-12-01T09:00:00Z`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct CourseDate(pub SystemTime);
+
+impl<'de> Deserialize<'de> for CourseDate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        CourseDate::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`{text}` is not a date: write 2026-12-01 or 2026-12-01T09:00:00Z"
+            ))
+        })
+    }
+}
+
+impl CourseDate {
+    /// Parses `2026-12-01` or an RFC 3339 time.
+    pub fn parse(text: &str) -> Option<CourseDate> {
+        let text = text.trim();
+        let full = if text.len() == 10 {
+            format!("{text}T00:00:00Z")
+        } else {
+            text.to_owned()
+        };
+        humantime::parse_rfc3339_weak(&full).ok().map(CourseDate)
+    }
+
+    /// The date as RFC 3339, to the second.
+    pub fn display(self) -> String {
+        humantime::format_rfc3339_seconds(self.0).to_string()
+    }
+}
+
+/// Who sees a check's result on Gradescope; the names are Gradescope's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Visibility {
+    /// Always shown to the learner.
+    Visible,
+    /// Never shown to the learner.
+    Hidden,
+    /// Shown once the due date has passed.
+    AfterDueDate,
+    /// Shown once the instructor publishes grades.
+    AfterPublished,
 }
 
 /// One section: a lesson and its exercises.
@@ -57,6 +112,10 @@ pub struct Section {
     pub title: String,
     /// The lesson crate, relative to the course root (`crates/locks`).
     pub lesson: PathBuf,
+    /// When the section opens; before then `grader check` grades none of it.
+    pub release: Option<CourseDate>,
+    /// When the section is due; a first pass after it is reported as late.
+    pub due: Option<CourseDate>,
     /// The exercises, in order.
     pub exercises: Vec<ExerciseEntry>,
 }
@@ -74,6 +133,8 @@ pub struct ExerciseEntry {
     pub points: Option<u32>,
     /// Seconds one of its hidden tests may run.
     pub timeout: Option<u64>,
+    /// Who sees each of its hidden checks' results on Gradescope.
+    pub visibility: Option<Visibility>,
     /// A nudge for a learner who is stuck.
     pub hint: String,
 }
@@ -96,6 +157,10 @@ pub struct SectionInfo {
     pub id: String,
     /// Its title.
     pub title: String,
+    /// When it opens, if the course says.
+    pub release: Option<CourseDate>,
+    /// When it is due, if the course says.
+    pub due: Option<CourseDate>,
     /// Its exercises in order.
     pub exercises: Vec<Exercise>,
 }
@@ -113,6 +178,8 @@ pub struct Exercise {
     pub points: u32,
     /// How long one hidden test may run.
     pub timeout: Duration,
+    /// Who sees its hidden checks' results on Gradescope.
+    pub visibility: Visibility,
     /// The hint.
     pub hint: String,
 }
@@ -178,6 +245,11 @@ impl Course {
     fn from_file(parsed: CourseFile, root: PathBuf) -> Course {
         let default_timeout = parsed.defaults.timeout.unwrap_or(DEFAULT_TIMEOUT_SECS);
         let default_points = parsed.defaults.points.unwrap_or(DEFAULT_POINTS);
+        let default_visibility = parsed
+            .defaults
+            .visibility
+            .unwrap_or(Visibility::AfterDueDate);
+        let (default_release, default_due) = (parsed.defaults.release, parsed.defaults.due);
         let sections = parsed
             .sections
             .into_iter()
@@ -191,11 +263,14 @@ impl Course {
                         path: entry.path,
                         points: entry.points.unwrap_or(default_points),
                         timeout: Duration::from_secs(entry.timeout.unwrap_or(default_timeout)),
+                        visibility: entry.visibility.unwrap_or(default_visibility),
                         hint: entry.hint.trim_end().to_owned(),
                     })
                     .collect(),
                 id: section.id,
                 title: section.title,
+                release: section.release.or(default_release),
+                due: section.due.or(default_due),
             })
             .collect();
         Course {
@@ -203,6 +278,14 @@ impl Course {
             title: parsed.title,
             sections,
         }
+    }
+
+    /// The section an exercise belongs to.
+    pub fn section_of(&self, exercise: &Exercise) -> &SectionInfo {
+        self.sections
+            .iter()
+            .find(|s| s.id == exercise.section)
+            .expect("every exercise belongs to a section")
     }
 
     /// Every exercise in course order.
@@ -233,6 +316,15 @@ impl Course {
             _ => None,
         }
     }
+}
+
+/// The time releases and due dates are compared with: now, or `THREADLINGS_NOW` (a date as
+/// course.yaml writes them) so that an instructor can preview the course on another day.
+pub fn now() -> SystemTime {
+    std::env::var("THREADLINGS_NOW")
+        .ok()
+        .and_then(|text| CourseDate::parse(&text))
+        .map_or_else(SystemTime::now, |date| date.0)
 }
 
 /// Turns serde_yaml's message into "file:line: problem" without repeating the position.

@@ -163,6 +163,15 @@ fn next_step_after_check(course: &Course, results: &[ExerciseResult]) -> String 
     }
 }
 
+/// Says that a section is not open yet.
+pub fn not_released(section: &crate::course::SectionInfo) -> String {
+    let opens = section.release.map(|r| r.display()).unwrap_or_default();
+    format!(
+        "── {}: {} opens on {opens}; nothing in it is graded before then.",
+        section.id, section.title
+    )
+}
+
 /// The text of `grader list`.
 pub fn list(course: &Course, standings: &[(&Exercise, Standing)]) -> String {
     let mut out = String::new();
@@ -181,6 +190,17 @@ pub fn list(course: &Course, standings: &[(&Exercise, Standing)]) -> String {
         if exercise.section != section {
             section = &exercise.section;
             let _ = write!(out, "\n{}", section_heading(course, section));
+            if let Some(info) = course.sections.iter().find(|s| s.id == section) {
+                match (info.release, info.due) {
+                    (Some(release), _) if release.0 > crate::course::now() => {
+                        let _ = writeln!(out, "   opens {}", release.display());
+                    }
+                    (_, Some(due)) => {
+                        let _ = writeln!(out, "   due {}", due.display());
+                    }
+                    _ => {}
+                }
+            }
         }
         let (mark, word) = match standing {
             Standing::Done => ("✓", "done".to_owned()),

@@ -131,4 +131,7 @@ pub struct Report<'a> {
     pub points: u32,
     /// Points available over all exercises graded.
     pub max_points: u32,
+    /// Sections named but not open yet, and when they open.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub not_released: &'a [String],
 }

@@ -4,7 +4,12 @@ use std::io::Write as _;
 
 use crate::cache::CacheEntry;
 use crate::cli::Format;
-use crate::course::{Course, Exercise};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use crate::course::{self, Course, Exercise};
+use crate::files::write_atomically;
+use crate::formats;
 use crate::error::{EXIT_NOT_PASSED, EXIT_PASSED, GraderError, Result};
 use crate::grade::{self, Submission};
 use crate::output;
@@ -13,8 +18,39 @@ use crate::verdict::{ExerciseResult, Report};
 use crate::workspace::BuildWorkspace;
 
 /// Grades `target` (or every exercise), prints the verdicts and returns the exit status.
-pub fn run(course: &Course, target: Option<&str>, format: Format) -> Result<i32> {
-    let exercises = select(course, target)?;
+pub fn run(
+    course: &Course,
+    target: Option<&str>,
+    format: Format,
+    output_file: Option<&Path>,
+) -> Result<i32> {
+    let started = Instant::now();
+    let selected = select(course, target)?;
+    let now = course::now();
+    let (exercises, closed): (Vec<&Exercise>, Vec<&Exercise>) = selected
+        .into_iter()
+        .partition(|e| course.section_of(e).release.is_none_or(|r| r.0 <= now));
+    let mut notes = Vec::new();
+    for exercise in &closed {
+        let section = course.section_of(exercise);
+        let note = output::not_released(section);
+        if !notes.contains(&note) {
+            notes.push(note);
+        }
+    }
+    let streaming = format == Format::Human && output_file.is_none();
+    if streaming {
+        for note in &notes {
+            print_now(&format!("{note}\n"));
+        }
+    }
+    if exercises.is_empty() {
+        let text = format!("{}\n", notes.join("\n"));
+        if !streaming {
+            emit(&text, output_file)?;
+        }
+        return Ok(EXIT_PASSED);
+    }
     let workspace = BuildWorkspace::open(course)?;
 
     // Verdicts of unchanged files come from the cache; the rest are built together.
@@ -61,7 +97,7 @@ pub fn run(course: &Course, target: Option<&str>, format: Format) -> Result<i32>
                 result
             }
         };
-        if format == Format::Human {
+        if streaming {
             let mut text = String::new();
             if exercise.section != section {
                 section = &exercise.section;
@@ -77,24 +113,69 @@ pub fn run(course: &Course, target: Option<&str>, format: Format) -> Result<i32>
         results.push(result);
     }
     Progress::record(course, &graded)?;
-    match format {
-        Format::Human => print_now(&output::check_summary(course, &results)),
+    let text = match format {
+        Format::Human if streaming => {
+            print_now(&output::check_summary(course, &results));
+            None
+        }
+        Format::Human => {
+            let mut text = notes.iter().map(|n| format!("{n}\n")).collect::<String>();
+            let mut section = "";
+            for result in &results {
+                let this_section = result.id.split('/').next().unwrap_or_default();
+                if this_section != section {
+                    section = this_section;
+                    text.push_str(&output::section_heading(course, section));
+                }
+                text.push_str(&output::exercise_report(result));
+            }
+            text.push_str(&output::check_summary(course, &results));
+            Some(text)
+        }
         Format::Json => {
             let report = Report {
                 course: &course.title,
                 points: results.iter().map(|r| r.points).sum(),
                 max_points: results.iter().map(|r| r.max_points).sum(),
                 exercises: &results,
+                not_released: &notes,
             };
-            let json = serde_json::to_string_pretty(&report).expect("the report serialises");
-            print_now(&format!("{json}\n"));
+            Some(serde_json::to_string_pretty(&report).expect("the report serialises") + "\n")
         }
+        Format::Gradescope => {
+            let results =
+                formats::gradescope::results(course, &results, started.elapsed().as_secs(), &notes);
+            Some(serde_json::to_string_pretty(&results).expect("results serialise") + "\n")
+        }
+        Format::Junit => Some(formats::junit::render(&course.title, &results)),
+    };
+    if let Some(text) = text {
+        emit(&text, output_file)?;
     }
     Ok(if results.iter().all(ExerciseResult::passed) {
         EXIT_PASSED
     } else {
         EXIT_NOT_PASSED
     })
+}
+
+/// Writes `text` to the output file, or to standard output.
+fn emit(text: &str, output_file: Option<&Path>) -> Result<()> {
+    match output_file {
+        Some(path) => write_atomically(path, text.as_bytes())
+            .map_err(|e| GraderError::io(format!("write {}", path.display()), e)),
+        None => {
+            print_now(text);
+            Ok(())
+        }
+    }
+}
+
+/// Writes the Gradescope results of a check that could not finish.
+pub fn write_gradescope_failure(output_file: Option<&Path>, problem: &str, elapsed: Duration) {
+    let results = formats::gradescope::failure(problem, elapsed.as_secs());
+    let text = serde_json::to_string_pretty(&results).expect("results serialise") + "\n";
+    let _ = emit(&text, output_file);
 }
 
 /// The exercises a target names, in course order.

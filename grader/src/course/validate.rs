@@ -75,6 +75,21 @@ pub fn validate(
                 ),
             ));
         }
+        let release = section.release.or(course.defaults.release);
+        let due = section.due.or(course.defaults.due);
+        if let (Some(release), Some(due)) = (release, due)
+            && due < release
+        {
+            return Err(check.fail(
+                section_line,
+                format!(
+                    "section `{}` is due ({}) before it opens ({})",
+                    section.id,
+                    due.display(),
+                    release.display()
+                ),
+            ));
+        }
         let mut in_section = HashSet::new();
         for exercise in &section.exercises {
             let seen = exercise_ids.entry(&exercise.id).or_insert(0);

@@ -1,0 +1,5 @@
+//! Machine-readable results, in the formats instructors' tools already read. Human text lives
+//! in `output.rs`; this is everything else `check --format` can print.
+
+pub mod gradescope;
+pub mod junit;
