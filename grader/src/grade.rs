@@ -104,17 +104,33 @@ pub fn build<'a>(
         .collect())
 }
 
+/// How much of a submission to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Thoroughness {
+    /// Every check, for a verdict that explains everything.
+    Everything,
+    /// Until the first check that does not pass: enough to prove a mutant or stub fails.
+    UntilFirstFailure,
+}
+
 /// Runs a built submission's hidden tests and compile-fail checks and gives its verdict. Can be
 /// called again to run the same build again (`verify --repeat`).
-pub fn run(workspace: &BuildWorkspace, built: &Built) -> Result<ExerciseResult> {
+pub fn run(
+    workspace: &BuildWorkspace,
+    built: &Built,
+    thoroughness: Thoroughness,
+) -> Result<ExerciseResult> {
     let started = Instant::now();
     let exercise = built.submission.exercise;
     let (krate, artifacts) = match &built.state {
         BuiltState::Judged(result) => return Ok(result.clone()),
         BuiltState::Ready(krate, artifacts) => (krate, artifacts),
     };
-    let mut checks = run_tests(workspace, exercise, krate, artifacts)?;
-    checks.extend(run_compile_fail(workspace, exercise, krate, artifacts)?);
+    let mut checks = run_tests(workspace, exercise, krate, artifacts, thoroughness)?;
+    let failed = checks.iter().any(|c| c.status != Status::Passed);
+    if !(failed && thoroughness == Thoroughness::UntilFirstFailure) {
+        checks.extend(run_compile_fail(workspace, exercise, krate, artifacts)?);
+    }
     Ok(ExerciseResult::from_checks(
         exercise.id.clone(),
         exercise.path.clone(),
@@ -208,8 +224,10 @@ fn run_tests(
     exercise: &Exercise,
     krate: &ExerciseCrate,
     artifacts: &Artifacts,
+    thoroughness: Thoroughness,
 ) -> Result<Vec<CheckResult>> {
     let names = list_tests(artifacts)?;
+    let stop = std::sync::atomic::AtomicBool::new(false);
     let mut run_dirs = Vec::with_capacity(names.len());
     for name in &names {
         run_dirs.push(workspace.run_dir(&krate.package, name)?);
@@ -223,16 +241,22 @@ fn run_tests(
         for _ in 0..jobs {
             scope.spawn(|| {
                 loop {
+                    if stop.load(Ordering::Relaxed) {
+                        break;
+                    }
                     let index = next.fetch_add(1, Ordering::Relaxed);
                     let Some(name) = names.get(index) else {
                         break;
                     };
-                    let run = runner::run_test(
+                    let Some(run) = runner::run_test(
                         &artifacts.test_binary,
                         name,
                         exercise.timeout,
                         &run_dirs[index],
-                    );
+                        &stop,
+                    ) else {
+                        break;
+                    };
                     let check = CheckResult {
                         name: name.clone(),
                         kind: CheckKind::Test,
@@ -241,6 +265,11 @@ fn run_tests(
                         output: learner_paths(krate, &run.output),
                         duration_ms: run.duration.as_millis() as u64,
                     };
+                    if check.status != Status::Passed
+                        && thoroughness == Thoroughness::UntilFirstFailure
+                    {
+                        stop.store(true, Ordering::Relaxed);
+                    }
                     results.lock().unwrap_or_else(|p| p.into_inner())[index] = Some(check);
                 }
             });

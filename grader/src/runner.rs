@@ -5,6 +5,7 @@ use std::io::{Read as _, Write as _};
 use std::os::unix::process::{CommandExt as _, ExitStatusExt as _};
 use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
@@ -41,8 +42,15 @@ pub struct TestRun {
     pub duration: Duration,
 }
 
-/// Runs `binary --run name` in `workdir`, stopping it and everything it started after `timeout`.
-pub fn run_test(binary: &Path, name: &str, timeout: Duration, workdir: &Path) -> TestRun {
+/// Runs `binary --run name` in `workdir`, stopping it and everything it started after `timeout`,
+/// or as soon as `cancel` is set (then the verdict is `None`: nobody wants it any more).
+pub fn run_test(
+    binary: &Path,
+    name: &str,
+    timeout: Duration,
+    workdir: &Path,
+    cancel: &AtomicBool,
+) -> Option<TestRun> {
     let started = Instant::now();
     let secret = new_secret();
     let mut command = Command::new(binary);
@@ -75,12 +83,12 @@ pub fn run_test(binary: &Path, name: &str, timeout: Duration, workdir: &Path) ->
     let mut child = match command.spawn() {
         Ok(child) => child,
         Err(error) => {
-            return TestRun {
+            return Some(TestRun {
                 status: Status::Crashed,
                 message: Some(format!("the test process could not be started: {error}")),
                 output: String::new(),
                 duration: started.elapsed(),
-            };
+            });
         }
     };
     if let Some(mut stdin) = child.stdin.take() {
@@ -93,8 +101,14 @@ pub fn run_test(binary: &Path, name: &str, timeout: Duration, workdir: &Path) ->
 
     let group = child.id();
     interrupt::remember(group);
-    let ended = wait_until(&mut child, group, started + timeout);
+    let ended = wait_until(&mut child, group, started + timeout, cancel);
     let hang_report = match ended {
+        Ended::Cancelled => {
+            interrupt::kill_group(group);
+            interrupt::forget(group);
+            let _ = child.wait();
+            return None;
+        }
         Ended::Exited(_) => None,
         Ended::TooManyThreads(count) => Some(Stopped::TooManyThreads(count)),
         Ended::Deadline => Some(Stopped::Deadline(hang::explain(&hang::snapshot(group)))),
@@ -128,12 +142,12 @@ pub fn run_test(binary: &Path, name: &str, timeout: Duration, workdir: &Path) ->
         ),
         None => judge(exit, &secret, &stdout, &stderr),
     };
-    TestRun {
+    Some(TestRun {
         status,
         message,
         output,
         duration,
-    }
+    })
 }
 
 /// Decides the verdict of a process that ended by itself.
@@ -231,6 +245,8 @@ enum Ended {
     Deadline,
     /// It had this many threads alive, over [`MAX_THREADS`].
     TooManyThreads(usize),
+    /// Its verdict is no longer wanted.
+    Cancelled,
 }
 
 /// Why the grader stopped a test process.
@@ -242,11 +258,14 @@ enum Stopped {
 }
 
 /// Waits for the child to exit until `deadline`, watching its thread count on the way.
-fn wait_until(child: &mut Child, group: u32, deadline: Instant) -> Ended {
+fn wait_until(child: &mut Child, group: u32, deadline: Instant, cancel: &AtomicBool) -> Ended {
     let mut pause = Duration::from_millis(1);
     loop {
         if let Ok(Some(status)) = child.try_wait() {
             return Ended::Exited(status);
+        }
+        if cancel.load(Ordering::Relaxed) {
+            return Ended::Cancelled;
         }
         let threads = hang::thread_count(group);
         if threads > MAX_THREADS {

@@ -8,10 +8,10 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::course::{self, Course, Exercise};
+use crate::error::{EXIT_NOT_PASSED, EXIT_PASSED, GraderError, Result};
 use crate::files::write_atomically;
 use crate::formats;
-use crate::error::{EXIT_NOT_PASSED, EXIT_PASSED, GraderError, Result};
-use crate::grade::{self, Submission};
+use crate::grade::{self, Submission, Thoroughness};
 use crate::output;
 use crate::progress::{Progress, sha256_hex};
 use crate::verdict::{ExerciseResult, Report};
@@ -92,7 +92,7 @@ pub fn run(
             Some(result) => result,
             None => {
                 let built = built.next().expect("one build per uncached exercise");
-                let result = grade::run(&workspace, built)?;
+                let result = grade::run(&workspace, built, Thoroughness::Everything)?;
                 entry.store(&result);
                 result
             }

@@ -4,13 +4,15 @@
 use std::collections::HashSet;
 use std::io::Write as _;
 use std::process::{Command, Stdio};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::commands::check::select;
 use crate::course::{Course, Exercise};
 use crate::embedded;
 use crate::error::{EXIT_NOT_PASSED, EXIT_PASSED, GraderError, Result};
 use crate::files::{relative_slash_path, rust_files_below};
-use crate::grade::{self, Submission};
+use crate::grade::{self, Built, Submission, Thoroughness};
 use crate::output::{self, VerifyProblem};
 use crate::verdict::{ExerciseResult, Status};
 use crate::workspace::BuildWorkspace;
@@ -98,7 +100,7 @@ fn verify_exercise(
 
     let mut runs = Vec::new();
     for _ in 0..repeat {
-        runs.push(grade::run(workspace, &built[0])?);
+        runs.push(grade::run(workspace, &built[0], Thoroughness::Everything)?);
     }
     let solution = runs[0].clone();
     for flaky in flaky_tests(&runs) {
@@ -111,7 +113,10 @@ fn verify_exercise(
             output::exercise_report(failed)
         ));
     }
-    if let Some(unformatted) = rustfmt_problem(&solution_path) {
+    if let Some(unformatted) = rustfmt_problem(
+        &solution_path,
+        &relative_slash_path(&course.root, &solution_path),
+    ) {
         problem(unformatted);
     }
 
@@ -121,7 +126,11 @@ fn verify_exercise(
             exercise.path
         ));
     }
-    let stub = grade::run(workspace, &built[1])?;
+    // The stub and the mutants only need to fail, and most fail by hanging or waiting, which
+    // costs no CPU: run several at once. The solution ran alone above, so its tests never
+    // compete with them.
+    let mut verdicts = run_concurrently(workspace, &built[1..])?.into_iter();
+    let stub = verdicts.next().expect("the stub's verdict");
     match stub.status {
         Status::Failed => {}
         Status::Passed => problem(format!(
@@ -137,8 +146,7 @@ fn verify_exercise(
     }
 
     let mut caught = 0;
-    for ((name, what), built) in mutant_names.iter().zip(&built[2..]) {
-        let mutant = grade::run(workspace, built)?;
+    for ((name, what), mutant) in mutant_names.iter().zip(verdicts) {
         match mutant.status {
             Status::Passed => problem(format!(
                 "mutant {name} ({what}) passes every check: the hidden tests miss this bug"
@@ -160,6 +168,38 @@ fn verify_exercise(
         if caught == 1 { "" } else { "s" },
     );
     Ok((line, problems))
+}
+
+/// How many stubs and mutants run at once.
+const CONCURRENT_MUTANTS: usize = 3;
+
+/// Runs each built submission until its first failure, several at a time, and returns their
+/// verdicts in order.
+fn run_concurrently(workspace: &BuildWorkspace, built: &[Built]) -> Result<Vec<ExerciseResult>> {
+    let next = AtomicUsize::new(0);
+    let verdicts: Mutex<Vec<Option<Result<ExerciseResult>>>> =
+        Mutex::new(built.iter().map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..CONCURRENT_MUTANTS {
+            scope.spawn(|| {
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(submission) = built.get(index) else {
+                        break;
+                    };
+                    let verdict =
+                        grade::run(workspace, submission, Thoroughness::UntilFirstFailure);
+                    verdicts.lock().unwrap_or_else(|p| p.into_inner())[index] = Some(verdict);
+                }
+            });
+        }
+    });
+    verdicts
+        .into_inner()
+        .unwrap_or_else(|p| p.into_inner())
+        .into_iter()
+        .map(|verdict| verdict.expect("every submission was run"))
+        .collect()
 }
 
 /// A test that passed in one run and not in another, with what it did when it failed.
@@ -210,7 +250,7 @@ fn first_doc_line(source: &str) -> Option<String> {
 }
 
 /// A solution must be formatted like the rest of the course.
-fn rustfmt_problem(path: &std::path::Path) -> Option<String> {
+fn rustfmt_problem(path: &std::path::Path, shown: &str) -> Option<String> {
     let status = Command::new("rustfmt")
         .args(["--edition", "2024", "--check"])
         .arg(path)
@@ -220,9 +260,7 @@ fn rustfmt_problem(path: &std::path::Path) -> Option<String> {
     match status {
         Ok(status) if status.success() => None,
         Ok(_) => Some(format!(
-            "{} is not formatted: run `rustfmt --edition 2024 {}`",
-            path.display(),
-            path.display()
+            "{shown} is not formatted: run `rustfmt --edition 2024 {shown}`"
         )),
         Err(error) => Some(format!("rustfmt could not be run: {error}")),
     }

@@ -45,7 +45,12 @@ fn status(passed: bool) -> &'static str {
 }
 
 /// Builds the results of a check.
-pub fn results(course: &Course, results: &[ExerciseResult], seconds: u64, notes: &[String]) -> Results {
+pub fn results(
+    course: &Course,
+    results: &[ExerciseResult],
+    seconds: u64,
+    notes: &[String],
+) -> Results {
     let mut tests = Vec::new();
     for result in results {
         let visibility = course

@@ -51,7 +51,7 @@ pub fn render(title: &str, results: &[ExerciseResult]) -> String {
         }
         report.add_test_suite(suite);
     }
-    report
-        .to_string()
-        .unwrap_or_else(|error| format!("<!-- the JUnit report could not be written: {error} -->\n"))
+    report.to_string().unwrap_or_else(|error| {
+        format!("<!-- the JUnit report could not be written: {error} -->\n")
+    })
 }
