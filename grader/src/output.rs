@@ -164,11 +164,16 @@ fn next_step_after_check(course: &Course, results: &[ExerciseResult]) -> String 
 }
 
 /// Says that a section is not open yet.
-pub fn not_released(section: &crate::course::SectionInfo) -> String {
-    let opens = section.release.map(|r| r.display()).unwrap_or_default();
+pub fn not_released(course: &Course, section: &crate::verdict::NotReleased) -> String {
+    let title = course
+        .sections
+        .iter()
+        .find(|s| s.id == section.section)
+        .map(|s| s.title.as_str())
+        .unwrap_or_default();
     format!(
-        "── {}: {} opens on {opens}; nothing in it is graded before then.",
-        section.id, section.title
+        "── {}: {title} opens on {}; nothing in it is graded before then.",
+        section.section, section.opens
     )
 }
 

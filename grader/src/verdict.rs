@@ -132,6 +132,15 @@ pub struct Report<'a> {
     /// Points available over all exercises graded.
     pub max_points: u32,
     /// Sections named but not open yet, and when they open.
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    pub not_released: &'a [String],
+    #[serde(skip_serializing_if = "<[NotReleased]>::is_empty")]
+    pub not_released: &'a [NotReleased],
+}
+
+/// A section that was named but is not open yet.
+#[derive(Debug, Serialize)]
+pub struct NotReleased {
+    /// The section id.
+    pub section: String,
+    /// When it opens (RFC 3339).
+    pub opens: String,
 }

@@ -14,7 +14,7 @@ use crate::formats;
 use crate::grade::{self, Submission, Thoroughness};
 use crate::output;
 use crate::progress::{Progress, sha256_hex};
-use crate::verdict::{ExerciseResult, Report};
+use crate::verdict::{ExerciseResult, NotReleased, Report};
 use crate::workspace::BuildWorkspace;
 
 /// Grades `target` (or every exercise), prints the verdicts and returns the exit status.
@@ -30,34 +30,96 @@ pub fn run(
     let (exercises, closed): (Vec<&Exercise>, Vec<&Exercise>) = selected
         .into_iter()
         .partition(|e| course.section_of(e).release.is_none_or(|r| r.0 <= now));
-    let mut notes = Vec::new();
+    let mut not_released: Vec<NotReleased> = Vec::new();
     for exercise in &closed {
         let section = course.section_of(exercise);
-        let note = output::not_released(section);
-        if !notes.contains(&note) {
-            notes.push(note);
+        if !not_released.iter().any(|n| n.section == section.id) {
+            not_released.push(NotReleased {
+                section: section.id.clone(),
+                opens: section.release.map(|r| r.display()).unwrap_or_default(),
+            });
         }
     }
+    let notes: Vec<String> = not_released
+        .iter()
+        .map(|n| output::not_released(course, n))
+        .collect();
     let streaming = format == Format::Human && output_file.is_none();
     if streaming {
         for note in &notes {
             print_now(&format!("{note}\n"));
         }
     }
-    if exercises.is_empty() {
-        let text = format!("{}\n", notes.join("\n"));
+    if exercises.is_empty() && format == Format::Human {
         if !streaming {
-            emit(&text, output_file)?;
+            emit(&format!("{}\n", notes.join("\n")), output_file)?;
         }
         return Ok(EXIT_PASSED);
     }
-    let workspace = BuildWorkspace::open(course)?;
+    let results = if exercises.is_empty() {
+        Vec::new()
+    } else {
+        grade_and_record(course, &exercises, streaming)?
+    };
+    let text = match format {
+        Format::Human if streaming => {
+            print_now(&output::check_summary(course, &results));
+            None
+        }
+        Format::Human => {
+            let mut text = notes.iter().map(|n| format!("{n}\n")).collect::<String>();
+            let mut section = "";
+            for result in &results {
+                let this_section = result.id.split('/').next().unwrap_or_default();
+                if this_section != section {
+                    section = this_section;
+                    text.push_str(&output::section_heading(course, section));
+                }
+                text.push_str(&output::exercise_report(result));
+            }
+            text.push_str(&output::check_summary(course, &results));
+            Some(text)
+        }
+        Format::Json => {
+            let report = Report {
+                course: &course.title,
+                points: results.iter().map(|r| r.points).sum(),
+                max_points: results.iter().map(|r| r.max_points).sum(),
+                exercises: &results,
+                not_released: &not_released,
+            };
+            Some(serde_json::to_string_pretty(&report).expect("the report serialises") + "\n")
+        }
+        Format::Gradescope => {
+            let results =
+                formats::gradescope::results(course, &results, started.elapsed().as_secs(), &notes);
+            Some(serde_json::to_string_pretty(&results).expect("results serialise") + "\n")
+        }
+        Format::Junit => Some(formats::junit::render(&course.title, &results)),
+    };
+    if let Some(text) = text {
+        emit(&text, output_file)?;
+    }
+    Ok(if results.iter().all(ExerciseResult::passed) {
+        EXIT_PASSED
+    } else {
+        EXIT_NOT_PASSED
+    })
+}
 
+/// Grades the exercises (from the cache where their files have not changed), printing each
+/// verdict as it comes when `streaming`, and records the learner's progress.
+fn grade_and_record(
+    course: &Course,
+    exercises: &[&Exercise],
+    streaming: bool,
+) -> Result<Vec<ExerciseResult>> {
+    let workspace = BuildWorkspace::open(course)?;
     // Verdicts of unchanged files come from the cache; the rest are built together.
     let mut submissions = Vec::new();
     let mut cache_entries = Vec::new();
     let mut cached = Vec::new();
-    for exercise in &exercises {
+    for exercise in exercises {
         let file = exercise.exercise_file(&course.root);
         let bytes = std::fs::read(&file)
             .map_err(|e| GraderError::Usage(format!("cannot read {}: {e}", exercise.path)))?;
@@ -113,50 +175,7 @@ pub fn run(
         results.push(result);
     }
     Progress::record(course, &graded)?;
-    let text = match format {
-        Format::Human if streaming => {
-            print_now(&output::check_summary(course, &results));
-            None
-        }
-        Format::Human => {
-            let mut text = notes.iter().map(|n| format!("{n}\n")).collect::<String>();
-            let mut section = "";
-            for result in &results {
-                let this_section = result.id.split('/').next().unwrap_or_default();
-                if this_section != section {
-                    section = this_section;
-                    text.push_str(&output::section_heading(course, section));
-                }
-                text.push_str(&output::exercise_report(result));
-            }
-            text.push_str(&output::check_summary(course, &results));
-            Some(text)
-        }
-        Format::Json => {
-            let report = Report {
-                course: &course.title,
-                points: results.iter().map(|r| r.points).sum(),
-                max_points: results.iter().map(|r| r.max_points).sum(),
-                exercises: &results,
-                not_released: &notes,
-            };
-            Some(serde_json::to_string_pretty(&report).expect("the report serialises") + "\n")
-        }
-        Format::Gradescope => {
-            let results =
-                formats::gradescope::results(course, &results, started.elapsed().as_secs(), &notes);
-            Some(serde_json::to_string_pretty(&results).expect("results serialise") + "\n")
-        }
-        Format::Junit => Some(formats::junit::render(&course.title, &results)),
-    };
-    if let Some(text) = text {
-        emit(&text, output_file)?;
-    }
-    Ok(if results.iter().all(ExerciseResult::passed) {
-        EXIT_PASSED
-    } else {
-        EXIT_NOT_PASSED
-    })
+    Ok(results)
 }
 
 /// Writes `text` to the output file, or to standard output.
