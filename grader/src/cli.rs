@@ -16,9 +16,9 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     pub course: Option<PathBuf>,
 
-    /// What to do.
+    /// What to do; in a terminal, `watch` when nothing is named.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 /// The grader's commands.
@@ -42,6 +42,9 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+
+    /// Grade the current exercise whenever you save it, and move on when it passes.
+    Watch,
 
     /// List every exercise in order, with what the grader last saw of it.
     List,

@@ -5,3 +5,4 @@ pub mod hint;
 pub mod list;
 pub mod next;
 pub mod verify;
+pub mod watch;

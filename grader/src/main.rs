@@ -24,6 +24,8 @@ mod runner;
 mod verdict;
 mod workspace;
 
+use std::io::IsTerminal as _;
+
 use clap::Parser as _;
 
 use crate::cli::{Cli, Command, Format};
@@ -36,11 +38,11 @@ fn main() {
     interrupt::install();
     let started = std::time::Instant::now();
     let gradescope_file = match &cli.command {
-        Command::Check {
+        Some(Command::Check {
             format: Format::Gradescope,
             output,
             ..
-        } => Some(output.clone()),
+        }) => Some(output.clone()),
         _ => None,
     };
     let status = match run(cli) {
@@ -65,13 +67,25 @@ fn run(cli: Cli) -> Result<i32, GraderError> {
     let here =
         std::env::current_dir().map_err(|e| GraderError::io("find the current folder", e))?;
     let course = Course::discover(cli.course.as_deref(), &here)?;
-    match cli.command {
+    let command = match cli.command {
+        Some(command) => command,
+        None if std::io::stdout().is_terminal() => Command::Watch,
+        None => {
+            return Err(GraderError::Usage(
+                "name a command (check, watch, list, next, hint or verify); `grader --help` \
+                 explains them"
+                    .to_owned(),
+            ));
+        }
+    };
+    match command {
         Command::Check {
             target,
             all: _,
             format,
             output,
         } => commands::check::run(&course, target.as_deref(), format, output.as_deref()),
+        Command::Watch => commands::watch::run(&course),
         Command::List => commands::list::run(&course),
         Command::Next => commands::next::run(&course),
         Command::Hint { id } => commands::hint::run(&course, &id),

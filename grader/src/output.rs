@@ -242,6 +242,51 @@ pub fn next(course: &Course, next: Option<(&Exercise, Standing)>) -> String {
     }
 }
 
+/// The keys of the watch loop.
+pub fn watch_keys(interactive: bool) -> String {
+    let how = if interactive {
+        "press"
+    } else {
+        "type a letter and Enter"
+    };
+    format!("Keys ({how}): h hint · l list · n next exercise · r re-run · q quit\n")
+}
+
+/// What the watch loop says when it starts.
+pub fn watch_banner(interactive: bool) -> String {
+    format!(
+        "threadlings: grading each exercise whenever you save it.\n{}",
+        watch_keys(interactive)
+    )
+}
+
+/// Said before grading in the watch loop.
+pub fn watch_grading(exercise: &Exercise) -> String {
+    format!("\n── grading {} ({})…\n", exercise.id, exercise.path)
+}
+
+/// Said after a verdict that is not a pass.
+pub fn watch_waiting(exercise: &Exercise) -> String {
+    format!(
+        "Waiting for you to save {} (h for a hint).\n",
+        exercise.path
+    )
+}
+
+/// Said when the current exercise passes.
+pub fn watch_passed(exercise: &Exercise, next: Option<&Exercise>) -> String {
+    match next {
+        Some(next) => format!(
+            "🎉 {} passes. On to the next one: {}\n",
+            exercise.id, next.path
+        ),
+        None => format!(
+            "🎉 {} passes, and that was the last exercise of the course. Well done!\n",
+            exercise.id
+        ),
+    }
+}
+
 /// The text of `grader hint`.
 pub fn hint(exercise: &Exercise) -> String {
     format!(

@@ -109,7 +109,7 @@ pub fn run(
 
 /// Grades the exercises (from the cache where their files have not changed), printing each
 /// verdict as it comes when `streaming`, and records the learner's progress.
-fn grade_and_record(
+pub fn grade_and_record(
     course: &Course,
     exercises: &[&Exercise],
     streaming: bool,

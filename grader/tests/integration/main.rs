@@ -8,3 +8,4 @@ mod grading;
 mod hostile;
 mod support;
 mod verify;
+mod watch;
