@@ -58,6 +58,22 @@ pub enum Command {
         id: String,
     },
 
+    /// Put an exercise's stub back (your file is kept as FILE.orig).
+    Reset {
+        /// The exercise id.
+        id: String,
+
+        /// Do it without asking.
+        #[arg(long)]
+        yes: bool,
+    },
+
+    /// Show the reference solution of an exercise you have passed, to compare with yours.
+    Solution {
+        /// The exercise id.
+        id: String,
+    },
+
     /// For course authors: prove that every solution passes, every stub and mutant fails, and
     /// that course.yaml, exercises/, solutions/ and the hidden tests agree.
     Verify {

@@ -4,5 +4,7 @@ pub mod check;
 pub mod hint;
 pub mod list;
 pub mod next;
+pub mod reset;
+pub mod solution;
 pub mod verify;
 pub mod watch;

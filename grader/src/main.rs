@@ -89,6 +89,8 @@ fn run(cli: Cli) -> Result<i32, GraderError> {
         Command::List => commands::list::run(&course),
         Command::Next => commands::next::run(&course),
         Command::Hint { id } => commands::hint::run(&course, &id),
+        Command::Reset { id, yes } => commands::reset::run(&course, &id, yes),
+        Command::Solution { id } => commands::solution::run(&course, &id),
         Command::Verify { section, repeat } => {
             commands::verify::run(&course, section.as_deref(), repeat)
         }

@@ -287,6 +287,44 @@ pub fn watch_passed(exercise: &Exercise, next: Option<&Exercise>) -> String {
     }
 }
 
+/// Asks before `reset` replaces a file.
+pub fn reset_question(exercise: &Exercise) -> String {
+    format!(
+        "Replace {} with its stub? Your file is kept as {}.orig. [y/N] ",
+        exercise.path, exercise.path
+    )
+}
+
+/// Said when the learner answers no.
+pub fn reset_cancelled() -> String {
+    "Nothing was changed.\n".to_owned()
+}
+
+/// Said after `reset`.
+pub fn reset_done(exercise: &Exercise) -> String {
+    format!(
+        "{} is the stub again. Check it: `{GRADER} check {}`\n",
+        exercise.path, exercise.id
+    )
+}
+
+/// Said when the learner asks for a solution they have not earned yet.
+pub fn solution_locked(exercise: &Exercise) -> String {
+    format!(
+        "The solution of {} is shown once your file passes: `{GRADER} check {}`. Stuck? `{GRADER} \
+         hint {}`.\n",
+        exercise.id, exercise.id, exercise.id
+    )
+}
+
+/// The reference solution, to compare with.
+pub fn solution(exercise: &Exercise, text: &str) -> String {
+    format!(
+        "Reference solution of {} (yours passes too; there is more than one right way):\n\n{text}",
+        exercise.id
+    )
+}
+
 /// The text of `grader hint`.
 pub fn hint(exercise: &Exercise) -> String {
     format!(
