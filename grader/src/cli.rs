@@ -74,6 +74,28 @@ pub enum Command {
         id: String,
     },
 
+    /// Write your progress as a report an instructor can collect.
+    Report {
+        /// The learner's name in the report (default: $USER).
+        #[arg(long)]
+        learner: Option<String>,
+
+        /// Write the report to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+
+    /// For instructors: add up learners' reports into progress.csv and index.html.
+    Class {
+        /// The learners' reports (from `grader report`).
+        #[arg(required = true, value_name = "REPORT")]
+        reports: Vec<PathBuf>,
+
+        /// The folder to write progress.csv and index.html into.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+
     /// For course authors: prove that every solution passes, every stub and mutant fails, and
     /// that course.yaml, exercises/, solutions/ and the hidden tests agree.
     Verify {

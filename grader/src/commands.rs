@@ -1,9 +1,11 @@
 //! One module per grader command.
 
 pub mod check;
+pub mod class;
 pub mod hint;
 pub mod list;
 pub mod next;
+pub mod report;
 pub mod reset;
 pub mod solution;
 pub mod verify;

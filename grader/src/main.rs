@@ -91,6 +91,10 @@ fn run(cli: Cli) -> Result<i32, GraderError> {
         Command::Hint { id } => commands::hint::run(&course, &id),
         Command::Reset { id, yes } => commands::reset::run(&course, &id, yes),
         Command::Solution { id } => commands::solution::run(&course, &id),
+        Command::Report { learner, output } => {
+            commands::report::run(&course, learner.as_deref(), output.as_deref())
+        }
+        Command::Class { reports, out } => commands::class::run(&course, &reports, &out),
         Command::Verify { section, repeat } => {
             commands::verify::run(&course, section.as_deref(), repeat)
         }
