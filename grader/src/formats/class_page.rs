@@ -110,11 +110,11 @@ pub fn html(course: &Course, learners: &[ProgressReport]) -> String {
         } else {
             (u64::from(earned) * 100 / u64::from(possible)) as u32
         };
-        let _ = write!(
+        let _ = writeln!(
             page,
             "<li><strong>{}</strong> ({} exercises) <span class=\"pct\" data-section=\"{}\">{percent}%</span>\
              <div class=\"bar\" role=\"progressbar\" aria-valuenow=\"{percent}\" aria-valuemin=\"0\" \
-             aria-valuemax=\"100\"><div class=\"fill\" style=\"width:{percent}%\"></div></div></li>\n",
+             aria-valuemax=\"100\"><div class=\"fill\" style=\"width:{percent}%\"></div></div></li>",
             escape(&section.title),
             section.exercises.len(),
             escape(&section.id)
@@ -142,9 +142,9 @@ pub fn html(course: &Course, learners: &[ProgressReport]) -> String {
                 (Some(at), _) => escape(at),
                 (None, _) => "—".to_owned(),
             };
-            let _ = write!(
+            let _ = writeln!(
                 page,
-                "<tr class=\"{class}\"><td>{}</td><td>{}</td><td class=\"num\">{}/{}</td><td>{when}</td></tr>\n",
+                "<tr class=\"{class}\"><td>{}</td><td>{}</td><td class=\"num\">{}/{}</td><td>{when}</td></tr>",
                 escape(&exercise.id),
                 escape(&exercise.status.replace('_', " ")),
                 exercise.points,
