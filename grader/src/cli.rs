@@ -85,6 +85,13 @@ pub enum Command {
         output: Option<PathBuf>,
     },
 
+    /// For graders such as Gradescope: copy a submission's exercise files (and nothing else)
+    /// into this course.
+    Import {
+        /// The folder holding the submission.
+        from: PathBuf,
+    },
+
     /// For instructors: add up learners' reports into progress.csv and index.html.
     Class {
         /// The learners' reports (from `grader report`).

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod class;
 pub mod hint;
+pub mod import;
 pub mod list;
 pub mod next;
 pub mod report;

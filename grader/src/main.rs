@@ -95,6 +95,7 @@ fn run(cli: Cli) -> Result<i32, GraderError> {
             commands::report::run(&course, learner.as_deref(), output.as_deref())
         }
         Command::Class { reports, out } => commands::class::run(&course, &reports, &out),
+        Command::Import { from } => commands::import::run(&course, &from),
         Command::Verify { section, repeat } => {
             commands::verify::run(&course, section.as_deref(), repeat)
         }

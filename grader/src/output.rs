@@ -325,6 +325,18 @@ pub fn solution(exercise: &Exercise, text: &str) -> String {
     )
 }
 
+/// What `grader import` took from a submission.
+pub fn imported(imported: &[(String, String)], missing: &[String]) -> String {
+    let mut out = String::new();
+    for (exercise, from) in imported {
+        let _ = writeln!(out, "imported {exercise} from {from}");
+    }
+    for exercise in missing {
+        let _ = writeln!(out, "not submitted: {exercise} (its stub is graded)");
+    }
+    out
+}
+
 /// The text of `grader hint`.
 pub fn hint(exercise: &Exercise) -> String {
     format!(
