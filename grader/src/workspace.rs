@@ -154,8 +154,8 @@ impl BuildWorkspace {
         for (path, text) in embedded::hidden_files(exercise.stem()) {
             if path == "tests.rs" || path.starts_with("bin/") {
                 // The tests say `exercise::…`; the library's real name keeps artifacts of
-                // different crates apart.
-                let text = format!("extern crate {lib} as exercise;\n{text}");
+                // different crates apart. Added at the end, after any inner doc comment.
+                let text = format!("{text}\nextern crate {lib} as exercise;\n");
                 self.write(format!("crates/{package}/hidden/{path}"), &text)?;
             }
         }

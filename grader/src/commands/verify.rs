@@ -78,6 +78,22 @@ fn verify_exercise(
             bytes: stub_bytes.clone(),
         },
     ];
+    let mut alternative_names = Vec::new();
+    for (path, source) in embedded::hidden_files(exercise.stem()) {
+        let Some(name) = path
+            .strip_prefix("alternatives/")
+            .and_then(|p| p.strip_suffix(".rs"))
+        else {
+            continue;
+        };
+        alternative_names.push(name);
+        submissions.push(Submission {
+            exercise,
+            variant: format!("alternative-{name}"),
+            bytes: source.as_bytes().to_vec(),
+        });
+    }
+    let alternatives = alternative_names.len();
     let mut mutant_names = Vec::new();
     for (path, source) in embedded::hidden_files(exercise.stem()) {
         let Some(name) = path
@@ -103,6 +119,19 @@ fn verify_exercise(
         runs.push(grade::run(workspace, &built[0], Thoroughness::Everything)?);
     }
     let solution = runs[0].clone();
+    // Correct solutions written differently from ours must pass too, every time.
+    for (name, built) in alternative_names.iter().zip(&built[2..2 + alternatives]) {
+        for _ in 0..repeat {
+            let verdict = grade::run(workspace, built, Thoroughness::Everything)?;
+            if !verdict.passed() {
+                problem(format!(
+                    "alternative solution {name} is correct but does not pass:\n{}",
+                    output::exercise_report(&verdict)
+                ));
+                break;
+            }
+        }
+    }
     for flaky in flaky_tests(&runs) {
         problem(flaky);
     }
@@ -129,7 +158,10 @@ fn verify_exercise(
     // The stub and the mutants only need to fail, and most fail by hanging or waiting, which
     // costs no CPU: run several at once. The solution ran alone above, so its tests never
     // compete with them.
-    let mut verdicts = run_concurrently(workspace, &built[1..])?.into_iter();
+    let must_fail: Vec<&Built> = std::iter::once(&built[1])
+        .chain(&built[2 + alternatives..])
+        .collect();
+    let mut verdicts = run_concurrently(workspace, &must_fail)?.into_iter();
     let stub = verdicts.next().expect("the stub's verdict");
     match stub.status {
         Status::Failed => {}
@@ -160,10 +192,12 @@ fn verify_exercise(
     }
 
     let line = format!(
-        "{} {}: solution passes {} checks; stub {}; {caught} mutant{} caught",
+        "{} {}: solution passes {} checks; {alternatives} alternative{} pass; stub {}; {caught} \
+         mutant{} caught",
         if problems.is_empty() { "✓" } else { "✗" },
         exercise.id,
         count_passed(&solution),
+        if alternatives == 1 { "" } else { "s" },
         stub.status.label(),
         if caught == 1 { "" } else { "s" },
     );
@@ -175,7 +209,7 @@ const CONCURRENT_MUTANTS: usize = 3;
 
 /// Runs each built submission until its first failure, several at a time, and returns their
 /// verdicts in order.
-fn run_concurrently(workspace: &BuildWorkspace, built: &[Built]) -> Result<Vec<ExerciseResult>> {
+fn run_concurrently(workspace: &BuildWorkspace, built: &[&Built]) -> Result<Vec<ExerciseResult>> {
     let next = AtomicUsize::new(0);
     let verdicts: Mutex<Vec<Option<Result<ExerciseResult>>>> =
         Mutex::new(built.iter().map(|_| None).collect());

@@ -1,0 +1,141 @@
+//! Forced preemption: makes the interleavings that a race needs happen on any machine.
+//!
+//! On two idle cores, threads that update shared state at once collide all the time. On a busy
+//! machine they may instead take turns, each running for milliseconds, and a read-modify-write
+//! that is not atomic can go unpunished. While a [`Chaos`] is alive, every thread that called
+//! [`join`] is interrupted by a signal every few tens of microseconds, wherever it is (in the
+//! middle of the learner's `add`, between a load and a store), and its signal handler yields the
+//! CPU to another thread. A lost update then stops being luck and becomes a certainty.
+//!
+//! Correct code is unaffected: the signal interrupts nothing that matters to it (the standard
+//! library retries waits interrupted by a signal, and the handler is installed with
+//! `SA_RESTART`), it only runs more slowly.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, Once};
+use std::thread::{self, JoinHandle};
+use std::time::Duration;
+
+/// The signal used: its default action is to be ignored, so a stray one harms nothing.
+const SIGNAL: libc::c_int = libc::SIGURG;
+
+/// The threads that take part.
+static MEMBERS: Mutex<Vec<libc::pid_t>> = Mutex::new(Vec::new());
+
+/// How long an interrupted thread stays off the CPU: long enough for the others to run a few
+/// iterations of whatever it was in the middle of.
+const PAUSE: libc::timespec = libc::timespec {
+    tv_sec: 0,
+    tv_nsec: 100_000,
+};
+
+extern "C" fn pause_here(_: libc::c_int) {
+    // SAFETY: nanosleep is async-signal-safe; `PAUSE` is a valid timespec. Saving errno keeps
+    // the interrupted code's view of it intact.
+    unsafe {
+        let errno = *libc::__errno_location();
+        libc::nanosleep(&PAUSE, std::ptr::null_mut());
+        *libc::__errno_location() = errno;
+    }
+}
+
+fn install_handler() {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        // SAFETY: the action struct is fully initialised before use, and the handler only calls
+        // an async-signal-safe function.
+        unsafe {
+            let mut action: libc::sigaction = std::mem::zeroed();
+            action.sa_sigaction = pause_here as *const () as libc::sighandler_t;
+            action.sa_flags = libc::SA_RESTART;
+            libc::sigemptyset(&mut action.sa_mask);
+            libc::sigaction(SIGNAL, &action, std::ptr::null_mut());
+        }
+    });
+}
+
+/// Makes the calling thread one that a [`Chaos`] interrupts. Call it first thing in each thread
+/// whose races the test wants to expose.
+pub fn join() {
+    install_handler();
+    // SAFETY: gettid has no preconditions.
+    let tid = unsafe { libc::gettid() };
+    MEMBERS.lock().unwrap_or_else(|p| p.into_inner()).push(tid);
+}
+
+/// While alive, interrupts every member thread every `interval`; stops when dropped.
+pub struct Chaos {
+    stop: Arc<AtomicBool>,
+    sender: Option<JoinHandle<()>>,
+}
+
+impl Chaos {
+    /// Starts interrupting the member threads, starting now.
+    pub fn start(interval: Duration) -> Chaos {
+        install_handler();
+        let stop = Arc::new(AtomicBool::new(false));
+        let stop_sender = Arc::clone(&stop);
+        let sender = thread::Builder::new()
+            .name("chaos".to_owned())
+            .spawn(move || {
+                // SAFETY: getpid has no preconditions.
+                let pid = unsafe { libc::getpid() };
+                while !stop_sender.load(Ordering::Relaxed) {
+                    let members = MEMBERS.lock().unwrap_or_else(|p| p.into_inner()).clone();
+                    for tid in members {
+                        // SAFETY: tgkill only sends a signal; a thread that has ended is ESRCH.
+                        unsafe {
+                            libc::syscall(libc::SYS_tgkill, pid, tid, SIGNAL);
+                        }
+                    }
+                    thread::sleep(interval);
+                }
+            })
+            .expect("the test could not start its chaos thread");
+        Chaos {
+            stop,
+            sender: Some(sender),
+        }
+    }
+}
+
+impl Drop for Chaos {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(sender) = self.sender.take() {
+            let _ = sender.join();
+        }
+        MEMBERS.lock().unwrap_or_else(|p| p.into_inner()).clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::AtomicU64;
+
+    /// A load-then-store counter loses updates under chaos even when its threads would
+    /// otherwise take turns.
+    #[test]
+    fn a_split_read_modify_write_loses_updates() {
+        let count = Arc::new(AtomicU64::new(0));
+        let chaos = Chaos::start(Duration::from_micros(20));
+        let handles: Vec<_> = (0..4)
+            .map(|_| {
+                let count = Arc::clone(&count);
+                thread::spawn(move || {
+                    join();
+                    for _ in 0..200_000 {
+                        let current = count.load(Ordering::SeqCst);
+                        count.store(current + 1, Ordering::SeqCst);
+                    }
+                })
+            })
+            .collect();
+        for handle in handles {
+            handle.join().unwrap();
+        }
+        drop(chaos);
+        assert!(count.load(Ordering::SeqCst) < 800_000);
+    }
+}
