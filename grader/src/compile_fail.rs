@@ -92,12 +92,15 @@ impl Case {
                 } else if marker == "CONTROL" {
                     misuse.push(String::new());
                     control.push(code_part.to_owned());
+                } else if marker == "MISUSE" {
+                    misuse.push(code_part.to_owned());
+                    control.push(String::new());
                 } else {
                     return Err(CaseError {
                         name: name.to_owned(),
                         line: number,
-                        problem: "a `//~` marker must be `//~ ERROR CODE phrase` or \
-                                  `//~ CONTROL`"
+                        problem: "a `//~` marker must be `//~ ERROR CODE phrase`, \
+                                  `//~ MISUSE` or `//~ CONTROL`"
                             .to_owned(),
                     });
                 }
