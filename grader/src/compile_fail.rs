@@ -59,7 +59,7 @@ impl Case {
         let description = source
             .lines()
             .find_map(|l| l.trim_start().strip_prefix("//!"))
-            .map(|d| d.trim().to_owned())
+            .map(|d| d.trim().trim_end_matches('.').to_owned())
             .unwrap_or_else(|| name.replace('_', " "));
         for (index, line) in source.lines().enumerate() {
             let number = index + 1;
@@ -354,7 +354,7 @@ mod tests {
     fn markers_split_a_case_into_misuse_and_control() {
         let source = "//! A permit cannot outlive its semaphore.\nlet a; //~ CONTROL\nx(); //~ ERROR E0597 does not live long enough\ny();\n";
         let case = Case::parse("outlives", source).unwrap();
-        assert_eq!(case.description, "A permit cannot outlive its semaphore.");
+        assert_eq!(case.description, "A permit cannot outlive its semaphore");
         assert_eq!(
             case.misuse,
             "//! A permit cannot outlive its semaphore.\n\nx(); \ny();\n"
