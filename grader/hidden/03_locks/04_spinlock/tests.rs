@@ -42,8 +42,10 @@ fn try_lock_fails_while_held_and_works_once_released() {
 }
 
 fn only_one_thread_holds_the_lock_at_a_time() {
-    const THREADS: usize = 4;
-    const BUSY_FOR: Duration = Duration::from_millis(300);
+    const THREADS: usize = 6;
+    // Long enough for forced preemption to stop a thread between "the lock looks free" and
+    // "I took it" many times; not a speed claim: a slow machine just takes fewer turns.
+    const BUSY_FOR: Duration = Duration::from_millis(800);
     let lock = Arc::new(SpinLock::new(0u64));
     let inside = Arc::new(AtomicUsize::new(0));
     let overlaps = Arc::new(AtomicUsize::new(0));
@@ -51,7 +53,7 @@ fn only_one_thread_holds_the_lock_at_a_time() {
     let _chaos = Chaos::start(Duration::from_micros(50));
     let (lock2, inside2, overlaps2, done2) =
         (Arc::clone(&lock), Arc::clone(&inside), Arc::clone(&overlaps), Arc::clone(&done));
-    within(Duration::from_secs(20), "4 threads taking the lock in turn", move || {
+    within(Duration::from_secs(20), "6 threads taking the lock in turn", move || {
         let start = Arc::new(Barrier::new(THREADS));
         let handles: Vec<_> = (0..THREADS)
             .map(|_| {
