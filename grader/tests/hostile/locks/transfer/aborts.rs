@@ -1,0 +1,26 @@
+//! expect: crashed: SIGABRT
+//! Aborts the process.
+use std::sync::Mutex;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InsufficientFunds;
+
+pub struct Account {
+    balance: Mutex<u64>,
+}
+
+impl Account {
+    pub fn new(balance: u64) -> Self {
+        let _ = balance;
+        std::process::abort()
+    }
+
+    pub fn balance(&self) -> u64 {
+        *self.balance.lock().unwrap()
+    }
+}
+
+pub fn transfer(from: &Account, to: &Account, amount: u64) -> Result<(), InsufficientFunds> {
+    let _ = (from, to, amount);
+    Err(InsufficientFunds)
+}

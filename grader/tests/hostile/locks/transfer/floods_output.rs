@@ -1,0 +1,33 @@
+//! expect: failed: more bytes of output were cut
+//! Prints 200 MB, then gives a wrong answer.
+use std::io::Write;
+use std::sync::Mutex;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InsufficientFunds;
+
+pub struct Account {
+    balance: Mutex<u64>,
+}
+
+impl Account {
+    pub fn new(balance: u64) -> Self {
+        let _ = balance;
+        let line = [b'x'; 1023];
+        let mut out = std::io::stdout().lock();
+        for _ in 0..200 * 1024 {
+            let _ = out.write_all(&line);
+            let _ = out.write_all(b"\n");
+        }
+        Account { balance: Mutex::new(0) }
+    }
+
+    pub fn balance(&self) -> u64 {
+        *self.balance.lock().unwrap()
+    }
+}
+
+pub fn transfer(from: &Account, to: &Account, amount: u64) -> Result<(), InsufficientFunds> {
+    let _ = (from, to, amount);
+    Err(InsufficientFunds)
+}
