@@ -128,12 +128,33 @@ fn failure_message(payload: &(dyn Any + Send)) -> String {
             panic.thread, panic.location, message
         ));
     }
-    let observed = payload_text(payload);
+    let observed = plain_assertion(&payload_text(payload));
     let test_failed_itself = panics.iter().any(|panic| panic.in_test_code);
     if test_failed_itself || lines.is_empty() {
         lines.push(observed);
     }
     lines.join("\n")
+}
+
+/// `assert_eq!` with a message says "assertion `left == right` failed: MESSAGE" and then the two
+/// values; the course's messages already say what was observed and expected, in words.
+fn plain_assertion(message: &str) -> String {
+    for prefix in [
+        "assertion `left == right` failed: ",
+        "assertion `left != right` failed: ",
+    ] {
+        if let Some(rest) = message.strip_prefix(prefix) {
+            let keep: Vec<&str> = rest
+                .lines()
+                .filter(|line| {
+                    let line = line.trim_start();
+                    !(line.starts_with("left: ") || line.starts_with("right: "))
+                })
+                .collect();
+            return keep.join("\n");
+        }
+    }
+    message.to_owned()
 }
 
 fn payload_text(payload: &(dyn Any + Send)) -> String {
