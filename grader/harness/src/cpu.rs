@@ -34,9 +34,9 @@ mod tests {
     use std::sync::atomic::{AtomicBool, Ordering};
 
     #[test]
-    fn a_sleeping_process_burns_little_and_a_spinning_one_burns_much() {
-        let idle = cpu_burned_while_idle(Duration::from_millis(300));
-        assert!(idle < Duration::from_millis(100), "idle burned {idle:?}");
+    fn a_spinning_thread_burns_cpu_time_while_the_caller_sleeps() {
+        // Only the lower bound is checked: other unit tests share this process and add CPU
+        // time of their own, which can only make the measurement larger.
 
         let stop = Arc::new(AtomicBool::new(false));
         let spinner = {

@@ -116,17 +116,30 @@ fn failure_message(payload: &(dyn Any + Send)) -> String {
     let panics = PANICS
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    let mut lines = Vec::new();
+    // The same panic in many threads (a `todo!()` every worker reaches) is one line.
+    let mut lines: Vec<String> = Vec::new();
+    let mut seen: Vec<(String, String, usize, String)> = Vec::new();
     for panic in panics.iter().filter(|panic| !panic.in_test_code) {
         let message = if panic.message == "not yet implemented" {
             "reached `todo!()`: this part is not written yet".to_owned()
         } else {
             panic.message.clone()
         };
-        lines.push(format!(
-            "your code panicked in thread '{}' at {}: {}",
-            panic.thread, panic.location, message
-        ));
+        match seen
+            .iter_mut()
+            .find(|(location, text, _, _)| *location == panic.location && *text == message)
+        {
+            Some(entry) => entry.2 += 1,
+            None => seen.push((panic.location.clone(), message, 1, panic.thread.clone())),
+        }
+    }
+    for (location, message, count, thread) in seen {
+        let who = match (count, thread.as_str()) {
+            (1, "unnamed") => "an unnamed thread".to_owned(),
+            (1, name) => format!("thread '{name}'"),
+            (n, _) => format!("{n} threads"),
+        };
+        lines.push(format!("your code panicked in {who} at {location}: {message}"));
     }
     let observed = plain_assertion(&payload_text(payload));
     let test_failed_itself = panics.iter().any(|panic| panic.in_test_code);

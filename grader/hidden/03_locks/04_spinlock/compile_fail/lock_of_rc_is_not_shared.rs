@@ -1,5 +1,4 @@
-//! A `SpinLock` of an `Rc` cannot be shared between threads: it is `Sync` only when its value
-//! may be sent between threads.
+//! A `SpinLock` of an `Rc` cannot be shared between threads: it is `Sync` only when `T: Send`.
 use exercise::SpinLock;
 use std::rc::Rc;
 
@@ -7,7 +6,7 @@ fn main() {
     let lock = SpinLock::new(Rc::new(1)); //~ MISUSE
     let lock = SpinLock::new(1); //~ CONTROL
     std::thread::scope(|s| {
-        s.spawn(|| drop(lock.lock())); //~ ERROR E0277 cannot be sent between threads safely
+        s.spawn(|| drop(lock.lock())); //~ ERROR E0277 between threads safely
         s.spawn(|| drop(lock.lock())); //~ CONTROL
     });
 }

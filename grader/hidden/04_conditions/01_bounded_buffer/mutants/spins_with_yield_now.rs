@@ -1,5 +1,4 @@
 //! Mutant: waits by looping with `thread::yield_now()` instead of sleeping on a condition variable.
-//! and every wait in a `while` loop (here, `Condvar::wait_while`).
 
 use std::collections::VecDeque;
 use std::sync::{Condvar, Mutex, MutexGuard};
@@ -30,7 +29,10 @@ impl<T> BoundedBuffer<T> {
     ///
     /// Panics if `capacity` is 0: such a buffer could never accept an item.
     pub fn new(capacity: usize) -> Self {
-        assert!(capacity > 0, "a BoundedBuffer needs a capacity of at least 1");
+        assert!(
+            capacity > 0,
+            "a BoundedBuffer needs a capacity of at least 1"
+        );
         Self {
             capacity,
             state: Mutex::new(State {

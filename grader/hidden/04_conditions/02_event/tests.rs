@@ -1,0 +1,339 @@
+//! Hidden tests for exercises/04_conditions/02_event.rs: a one-shot event whose waiters sleep,
+//! all wake up when it is set, never miss a set() that races with their wait(), and give up after
+//! their timeout.
+
+use exercise::Event;
+use harness::cpu::cpu_burned_while_idle;
+use harness::time::within;
+use std::hint::spin_loop;
+use std::panic;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, mpsc};
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
+
+/// Long enough for a thread that was just started to reach its `wait`, on a busy machine too.
+const SETTLE: Duration = Duration::from_millis(100);
+/// How long a call must stay blocked to count as waiting.
+const BLOCKED: Duration = Duration::from_millis(300);
+/// A deadline for something that should happen at once: only a hang takes this long.
+const HANG: Duration = Duration::from_secs(5);
+
+fn assert_send_sync<T: Send + Sync>() {}
+const _: fn() = || assert_send_sync::<Event>();
+
+/// Joins `handle` within the hang deadline, passing a panic of the thread on as it was.
+fn join<T: Send + 'static>(handle: JoinHandle<T>, what: &str) -> T {
+    within(HANG, what, move || handle.join())
+        .unwrap_or_else(|payload| panic::resume_unwind(payload))
+}
+
+fn a_new_event_is_not_set_until_set_is_called() {
+    let event = Event::new();
+    assert!(
+        !event.is_set(),
+        "is_set() on a new Event returned true; it should start unset"
+    );
+    event.set();
+    assert!(event.is_set(), "is_set() returned false after set()");
+    event.set();
+    assert!(
+        event.is_set(),
+        "is_set() returned false after set() was called twice"
+    );
+}
+
+fn wait_returns_at_once_on_a_set_event() {
+    let event = Arc::new(Event::new());
+    event.set();
+    let waiting = Arc::clone(&event);
+    within(HANG, "wait() on an event that was already set", move || {
+        waiting.wait()
+    });
+    let waiting = Arc::clone(&event);
+    let got = within(
+        HANG,
+        "wait_timeout(60 s) on an event that was already set",
+        move || waiting.wait_timeout(Duration::from_secs(60)),
+    );
+    assert!(
+        got,
+        "wait_timeout() on an event that was already set returned false; it should return true"
+    );
+    assert!(
+        event.wait_timeout(Duration::ZERO),
+        "wait_timeout(Duration::ZERO) on a set event returned false; it should return true"
+    );
+}
+
+fn wait_blocks_until_set_is_called() {
+    let event = Arc::new(Event::new());
+    let (done, waited) = mpsc::channel();
+    let waiter = {
+        let event = Arc::clone(&event);
+        thread::spawn(move || {
+            event.wait();
+            let _ = done.send(());
+        })
+    };
+    assert!(
+        waited.recv_timeout(BLOCKED).is_err(),
+        "wait() on an event that was never set returned; it should wait until set() is called"
+    );
+    event.set();
+    waited.recv_timeout(HANG).expect(
+        "wait() did not return within 5 s after set() was called: was the waiting thread woken?",
+    );
+    join(waiter, "the waiting thread");
+}
+
+fn set_wakes_every_waiting_thread() {
+    let event = Arc::new(Event::new());
+    let waiters: Vec<_> = (0..6)
+        .map(|n| {
+            let event = Arc::clone(&event);
+            thread::spawn(move || {
+                if n % 2 == 0 {
+                    event.wait();
+                    true
+                } else {
+                    event.wait_timeout(Duration::from_secs(60))
+                }
+            })
+        })
+        .collect();
+    thread::sleep(SETTLE);
+    event.set();
+    for (n, waiter) in waiters.into_iter().enumerate() {
+        let call = if n % 2 == 0 {
+            "wait()"
+        } else {
+            "wait_timeout(60 s)"
+        };
+        let got = within(
+            HANG,
+            &format!(
+                "{call} in thread {} of 6 waiting when set() was called (is every waiter woken, \
+                 or only one?)",
+                n + 1
+            ),
+            move || waiter.join(),
+        )
+        .unwrap_or_else(|payload| panic::resume_unwind(payload));
+        assert!(
+            got,
+            "{call} woken by set() returned false; it should return true"
+        );
+    }
+}
+
+fn wait_timeout_returns_false_when_the_event_is_not_set() {
+    let event = Arc::new(Event::new());
+    let waiting = Arc::clone(&event);
+    let got = within(
+        HANG,
+        "wait_timeout(Duration::ZERO) on an unset event",
+        move || waiting.wait_timeout(Duration::ZERO),
+    );
+    assert!(
+        !got,
+        "wait_timeout(Duration::ZERO) on an unset event returned true; it should return false"
+    );
+    let waiting = Arc::clone(&event);
+    let got = within(
+        HANG,
+        "wait_timeout(50 ms) on an event that is never set",
+        move || waiting.wait_timeout(Duration::from_millis(50)),
+    );
+    assert!(
+        !got,
+        "wait_timeout(50 ms) on an event that was never set returned true; it should return false"
+    );
+    assert!(
+        !event.is_set(),
+        "is_set() returned true although set() was never called"
+    );
+}
+
+fn wait_timeout_returns_true_as_soon_as_the_event_is_set() {
+    let event = Arc::new(Event::new());
+    let (done, waited) = mpsc::channel();
+    let waiter = {
+        let event = Arc::clone(&event);
+        thread::spawn(move || {
+            let _ = done.send(event.wait_timeout(Duration::from_secs(60)));
+        })
+    };
+    if let Ok(early) = waited.recv_timeout(BLOCKED) {
+        panic!("wait_timeout(60 s) on an unset event returned {early} at once; it should wait");
+    }
+    event.set();
+    let got = waited.recv_timeout(HANG).expect(
+        "wait_timeout(60 s) did not return within 5 s after set() was called: it should wake up \
+         when the event is set, not sleep out its whole timeout",
+    );
+    assert!(
+        got,
+        "wait_timeout() woken by set() returned false; it should return true"
+    );
+    join(waiter, "the waiting thread");
+}
+
+fn waiting_threads_sleep_instead_of_spinning() {
+    let event = Arc::new(Event::new());
+    let waiters: Vec<_> = (0..4)
+        .map(|n| {
+            let event = Arc::clone(&event);
+            thread::spawn(move || {
+                if n % 2 == 0 {
+                    event.wait();
+                } else {
+                    event.wait_timeout(Duration::from_secs(60));
+                }
+            })
+        })
+        .collect();
+    thread::sleep(SETTLE);
+    let burned = cpu_burned_while_idle(BLOCKED);
+    event.set();
+    assert!(
+        burned < Duration::from_millis(50),
+        "while 4 threads waited on an unset event (2 in wait(), 2 in wait_timeout(60 s)), the \
+         process used {} ms of CPU time in {} ms; a waiting thread should sleep on a condition \
+         variable, not loop checking the flag",
+        burned.as_millis(),
+        BLOCKED.as_millis()
+    );
+    for waiter in waiters {
+        join(waiter, "a waiting thread, after set()");
+    }
+}
+
+/// Spins until `flag` holds at least `value`, letting other threads run now and then; returns
+/// false if `stop` was set first.
+fn spin_until(flag: &AtomicUsize, value: usize, stop: &AtomicBool) -> bool {
+    let mut spins = 0u32;
+    while flag.load(Ordering::SeqCst) < value {
+        if stop.load(Ordering::SeqCst) {
+            return false;
+        }
+        spins = spins.wrapping_add(1);
+        if spins % 256 == 0 {
+            thread::yield_now();
+        } else {
+            spin_loop();
+        }
+    }
+    true
+}
+
+/// Busy-waits for `steps` tiny steps of a nanosecond or two each.
+fn delay(steps: usize) {
+    for step in 0..steps {
+        std::hint::black_box(step);
+    }
+}
+
+/// How long each side of round `round` of a race waits after the start line, in [`delay`]
+/// steps: the two sides' start times are shifted against each other by a different amount,
+/// between about -2 µs and +2 µs, every round.
+fn shifts(round: usize) -> (usize, usize) {
+    let shift = (round * 37) % 401;
+    if shift < 200 {
+        ((200 - shift) * 6, 0)
+    } else {
+        (0, (shift - 200) * 6)
+    }
+}
+
+fn no_wake_up_is_lost_when_set_races_with_wait() {
+    // Round after round, one thread calls wait() on a fresh event while another calls set() on
+    // it at nearly the same moment, with the two start times shifted a little more each round.
+    // If the flag can change between the waiter's check and its going to sleep, some round's
+    // wake-up is lost and that waiter sleeps forever.
+    const ROUNDS: usize = 60_000;
+    let events: Arc<Vec<Event>> = Arc::new((0..ROUNDS).map(|_| Event::new()).collect());
+    // Both threads add one per round to `arrived`: a spinning start line they cross together.
+    let arrived = Arc::new(AtomicUsize::new(0));
+    let finished = Arc::new(AtomicUsize::new(0));
+    let stop = Arc::new(AtomicBool::new(false));
+    let waiter = {
+        let (events, arrived, finished, stop) = (
+            Arc::clone(&events),
+            Arc::clone(&arrived),
+            Arc::clone(&finished),
+            Arc::clone(&stop),
+        );
+        thread::spawn(move || {
+            for (round, event) in events.iter().enumerate() {
+                arrived.fetch_add(1, Ordering::SeqCst);
+                if !spin_until(&arrived, 2 * (round + 1), &stop) {
+                    break;
+                }
+                delay(shifts(round).0);
+                event.wait();
+                finished.store(round + 1, Ordering::SeqCst);
+            }
+        })
+    };
+    let setter = {
+        let (events, arrived, finished, stop) = (
+            Arc::clone(&events),
+            Arc::clone(&arrived),
+            Arc::clone(&finished),
+            Arc::clone(&stop),
+        );
+        thread::spawn(move || {
+            for (round, event) in events.iter().enumerate() {
+                arrived.fetch_add(1, Ordering::SeqCst);
+                if !spin_until(&arrived, 2 * (round + 1), &stop) {
+                    break;
+                }
+                delay(shifts(round).1);
+                event.set();
+                // Wait for the waiter before the next round; give up if the test has.
+                while finished.load(Ordering::SeqCst) <= round {
+                    if stop.load(Ordering::SeqCst) {
+                        return;
+                    }
+                    thread::yield_now();
+                }
+            }
+        })
+    };
+    // Play rounds for 1.5 s at most, then let the last round finish.
+    let started = Instant::now();
+    while finished.load(Ordering::SeqCst) < ROUNDS
+        && started.elapsed() < Duration::from_millis(1500)
+    {
+        thread::sleep(Duration::from_millis(5));
+    }
+    stop.store(true, Ordering::SeqCst);
+    let stopped = Instant::now();
+    while !waiter.is_finished() && stopped.elapsed() < Duration::from_secs(2) {
+        thread::sleep(Duration::from_millis(5));
+    }
+    if !waiter.is_finished() {
+        let done = finished.load(Ordering::SeqCst);
+        panic!(
+            "wait() on an event did not return although set() had been called on it \
+                 (round {} of a race between wait() and set()): the wake-up was lost. \
+                 Change the flag only while holding the mutex the waiters check it under, and \
+                 check it under that same mutex before going to sleep",
+            done + 1
+        );
+    }
+    join(setter, "the test's other thread");
+    join(waiter, "the waiting thread");
+}
+
+harness::hidden_tests![
+    a_new_event_is_not_set_until_set_is_called,
+    wait_returns_at_once_on_a_set_event,
+    wait_blocks_until_set_is_called,
+    set_wakes_every_waiting_thread,
+    wait_timeout_returns_false_when_the_event_is_not_set,
+    wait_timeout_returns_true_as_soon_as_the_event_is_set,
+    waiting_threads_sleep_instead_of_spinning,
+    no_wake_up_is_lost_when_set_races_with_wait,
+];

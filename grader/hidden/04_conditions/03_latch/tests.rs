@@ -1,0 +1,291 @@
+//! Hidden tests for exercises/04_conditions/03_latch.rs: a countdown latch whose waiters sleep
+//! until the count reaches 0, all wake up then (and not before), and never miss the last
+//! count_down() when it races with their wait().
+
+use exercise::Latch;
+use harness::cpu::cpu_burned_while_idle;
+use harness::sync::Rendezvous;
+use harness::time::within;
+use std::hint::spin_loop;
+use std::panic;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, mpsc};
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
+
+/// Long enough for a thread that was just started to reach its `wait`, on a busy machine too.
+const SETTLE: Duration = Duration::from_millis(100);
+/// How long a call must stay blocked to count as waiting.
+const BLOCKED: Duration = Duration::from_millis(300);
+/// A deadline for something that should happen at once: only a hang takes this long.
+const HANG: Duration = Duration::from_secs(5);
+
+fn assert_send_sync<T: Send + Sync>() {}
+const _: fn() = || assert_send_sync::<Latch>();
+
+/// Joins `handle` within the hang deadline, passing a panic of the thread on as it was.
+fn join<T: Send + 'static>(handle: JoinHandle<T>, what: &str) -> T {
+    within(HANG, what, move || handle.join())
+        .unwrap_or_else(|payload| panic::resume_unwind(payload))
+}
+
+fn count_goes_down_to_zero_and_stays_there() {
+    let latch = Latch::new(3);
+    assert_eq!(
+        latch.count(),
+        3,
+        "count() of Latch::new(3) returned {}",
+        latch.count()
+    );
+    for expected in [2, 1, 0] {
+        latch.count_down();
+        assert_eq!(
+            latch.count(),
+            expected,
+            "count() after a count_down() returned {}; it should be {expected}",
+            latch.count()
+        );
+    }
+    latch.count_down();
+    latch.count_down();
+    assert_eq!(
+        latch.count(),
+        0,
+        "count() returned {} after more count_down() calls than the latch's count; extra calls \
+         should leave it at 0",
+        latch.count()
+    );
+}
+
+fn wait_returns_at_once_when_the_count_is_zero() {
+    let open = Arc::new(Latch::new(0));
+    within(HANG, "wait() on Latch::new(0)", move || open.wait());
+    let latch = Arc::new(Latch::new(1));
+    latch.count_down();
+    within(HANG, "wait() on a latch counted down to 0", move || {
+        latch.wait()
+    });
+}
+
+fn waiters_stay_blocked_until_the_last_count_down_then_all_wake() {
+    let latch = Arc::new(Latch::new(3));
+    let (done, returns) = mpsc::channel();
+    let waiters: Vec<_> = (0..4)
+        .map(|_| {
+            let (latch, done) = (Arc::clone(&latch), done.clone());
+            thread::spawn(move || {
+                latch.wait();
+                let _ = done.send(latch.count());
+            })
+        })
+        .collect();
+    thread::sleep(SETTLE);
+    for left in [2, 1] {
+        latch.count_down();
+        if let Ok(seen) = returns.recv_timeout(BLOCKED) {
+            panic!(
+                "wait() returned while the count was still {left} (the waiter saw count() = \
+                 {seen}); it should wait until the count reaches 0. A wake-up only says \"look \
+                 again\": check the count in a `while` loop (or use `wait_while`)"
+            );
+        }
+    }
+    latch.count_down();
+    for (n, waiter) in waiters.into_iter().enumerate() {
+        within(
+            HANG,
+            &format!(
+                "wait() in thread {} of 4 waiting when the count reached 0 (is every waiter \
+                 woken, or only one?)",
+                n + 1
+            ),
+            move || waiter.join(),
+        )
+        .unwrap_or_else(|payload| panic::resume_unwind(payload));
+    }
+}
+
+fn count_downs_from_many_threads_all_count() {
+    const THREADS: usize = 4;
+    const EACH: usize = 100_000;
+    let latch = Arc::new(Latch::new(THREADS * EACH));
+    let start = Arc::new(Rendezvous::new(THREADS));
+    let workers: Vec<_> = (0..THREADS)
+        .map(|_| {
+            let (latch, start) = (Arc::clone(&latch), Arc::clone(&start));
+            thread::spawn(move || {
+                start.meet(HANG, "threads calling count_down()");
+                for _ in 0..EACH {
+                    latch.count_down();
+                }
+            })
+        })
+        .collect();
+    for worker in workers {
+        join(worker, "a thread calling count_down() 100 000 times");
+    }
+    assert_eq!(
+        latch.count(),
+        0,
+        "{THREADS} threads called count_down() {EACH} times each on Latch::new({}), and count() \
+         then returned {}; it should return 0 (some count_down() calls were lost)",
+        THREADS * EACH,
+        latch.count()
+    );
+    within(
+        HANG,
+        "wait() on a latch counted down to 0 by 4 threads",
+        move || latch.wait(),
+    );
+}
+
+fn waiting_threads_sleep_instead_of_spinning() {
+    let latch = Arc::new(Latch::new(1));
+    let waiters: Vec<_> = (0..4)
+        .map(|_| {
+            let latch = Arc::clone(&latch);
+            thread::spawn(move || latch.wait())
+        })
+        .collect();
+    thread::sleep(SETTLE);
+    let burned = cpu_burned_while_idle(BLOCKED);
+    latch.count_down();
+    assert!(
+        burned < Duration::from_millis(50),
+        "while 4 threads waited in wait() on a latch at 1, the process used {} ms of CPU time in \
+         {} ms; a waiting thread should sleep on a condition variable, not loop checking the \
+         count",
+        burned.as_millis(),
+        BLOCKED.as_millis()
+    );
+    for waiter in waiters {
+        join(waiter, "a waiting thread, after the last count_down()");
+    }
+}
+
+/// Spins until `flag` holds at least `value`, letting other threads run now and then; returns
+/// false if `stop` was set first.
+fn spin_until(flag: &AtomicUsize, value: usize, stop: &AtomicBool) -> bool {
+    let mut spins = 0u32;
+    while flag.load(Ordering::SeqCst) < value {
+        if stop.load(Ordering::SeqCst) {
+            return false;
+        }
+        spins = spins.wrapping_add(1);
+        if spins % 256 == 0 {
+            thread::yield_now();
+        } else {
+            spin_loop();
+        }
+    }
+    true
+}
+
+/// Busy-waits for `steps` tiny steps of a nanosecond or two each.
+fn delay(steps: usize) {
+    for step in 0..steps {
+        std::hint::black_box(step);
+    }
+}
+
+/// How long each side of round `round` of a race waits after the start line, in [`delay`]
+/// steps: the two sides' start times are shifted against each other by a different amount,
+/// between about -2 µs and +2 µs, every round.
+fn shifts(round: usize) -> (usize, usize) {
+    let shift = (round * 37) % 401;
+    if shift < 200 {
+        ((200 - shift) * 6, 0)
+    } else {
+        (0, (shift - 200) * 6)
+    }
+}
+
+fn no_wake_up_is_lost_when_the_last_count_down_races_with_wait() {
+    // Round after round, one thread calls wait() on a fresh latch of count 1 while another calls
+    // count_down() on it at nearly the same moment, with the two start times shifted a little
+    // more each round. If the count can change between the waiter's check and its going to
+    // sleep, some round's wake-up is lost and that waiter sleeps forever.
+    const ROUNDS: usize = 60_000;
+    let latches: Arc<Vec<Latch>> = Arc::new((0..ROUNDS).map(|_| Latch::new(1)).collect());
+    // Both threads add one per round to `arrived`: a spinning start line they cross together.
+    let arrived = Arc::new(AtomicUsize::new(0));
+    let finished = Arc::new(AtomicUsize::new(0));
+    let stop = Arc::new(AtomicBool::new(false));
+    let waiter = {
+        let (latches, arrived, finished, stop) = (
+            Arc::clone(&latches),
+            Arc::clone(&arrived),
+            Arc::clone(&finished),
+            Arc::clone(&stop),
+        );
+        thread::spawn(move || {
+            for (round, latch) in latches.iter().enumerate() {
+                arrived.fetch_add(1, Ordering::SeqCst);
+                if !spin_until(&arrived, 2 * (round + 1), &stop) {
+                    break;
+                }
+                delay(shifts(round).0);
+                latch.wait();
+                finished.store(round + 1, Ordering::SeqCst);
+            }
+        })
+    };
+    let setter = {
+        let (latches, arrived, finished, stop) = (
+            Arc::clone(&latches),
+            Arc::clone(&arrived),
+            Arc::clone(&finished),
+            Arc::clone(&stop),
+        );
+        thread::spawn(move || {
+            for (round, latch) in latches.iter().enumerate() {
+                arrived.fetch_add(1, Ordering::SeqCst);
+                if !spin_until(&arrived, 2 * (round + 1), &stop) {
+                    break;
+                }
+                delay(shifts(round).1);
+                latch.count_down();
+                // Wait for the waiter before the next round; give up if the test has.
+                while finished.load(Ordering::SeqCst) <= round {
+                    if stop.load(Ordering::SeqCst) {
+                        return;
+                    }
+                    thread::yield_now();
+                }
+            }
+        })
+    };
+    // Play rounds for 1.5 s at most, then let the last round finish.
+    let started = Instant::now();
+    while finished.load(Ordering::SeqCst) < ROUNDS
+        && started.elapsed() < Duration::from_millis(1500)
+    {
+        thread::sleep(Duration::from_millis(5));
+    }
+    stop.store(true, Ordering::SeqCst);
+    let stopped = Instant::now();
+    while !waiter.is_finished() && stopped.elapsed() < Duration::from_secs(2) {
+        thread::sleep(Duration::from_millis(5));
+    }
+    if !waiter.is_finished() {
+        let done = finished.load(Ordering::SeqCst);
+        panic!(
+            "wait() on a latch did not return although count_down() had brought it to 0 \
+                 (round {} of a race between wait() and count_down()): the wake-up was \
+                 lost. Change the count only while holding the mutex the waiters check it \
+                 under, and check it under that same mutex before going to sleep",
+            done + 1
+        );
+    }
+    join(setter, "the test's other thread");
+    join(waiter, "the waiting thread");
+}
+
+harness::hidden_tests![
+    count_goes_down_to_zero_and_stays_there,
+    wait_returns_at_once_when_the_count_is_zero,
+    waiters_stay_blocked_until_the_last_count_down_then_all_wake,
+    count_downs_from_many_threads_all_count,
+    waiting_threads_sleep_instead_of_spinning,
+    no_wake_up_is_lost_when_the_last_count_down_races_with_wait,
+];
