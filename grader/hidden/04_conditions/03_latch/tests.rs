@@ -105,6 +105,34 @@ fn waiters_stay_blocked_until_the_last_count_down_then_all_wake() {
     }
 }
 
+fn every_waiter_wakes_at_the_last_count_down_round_after_round() {
+    // Six threads wait on a latch at 1; the last count_down() must wake them all. Played over
+    // several rounds, because some mistakes (notifying before changing the count) only strand a
+    // waiter that happens to get the lock before the count changes.
+    for round in 1..=8 {
+        let latch = Arc::new(Latch::new(1));
+        let waiters: Vec<_> = (0..6)
+            .map(|_| {
+                let latch = Arc::clone(&latch);
+                thread::spawn(move || latch.wait())
+            })
+            .collect();
+        thread::sleep(Duration::from_millis(20));
+        latch.count_down();
+        for waiter in waiters {
+            within(
+                HANG,
+                &format!(
+                    "wait() in one of 6 threads waiting when the count reached 0 (round {round}; \
+                     was the count changed under the lock before the waiters were woken?)"
+                ),
+                move || waiter.join(),
+            )
+            .unwrap_or_else(|payload| panic::resume_unwind(payload));
+        }
+    }
+}
+
 fn count_downs_from_many_threads_all_count() {
     const THREADS: usize = 4;
     const EACH: usize = 100_000;
@@ -285,6 +313,7 @@ harness::hidden_tests![
     count_goes_down_to_zero_and_stays_there,
     wait_returns_at_once_when_the_count_is_zero,
     waiters_stay_blocked_until_the_last_count_down_then_all_wake,
+    every_waiter_wakes_at_the_last_count_down_round_after_round,
     count_downs_from_many_threads_all_count,
     waiting_threads_sleep_instead_of_spinning,
     no_wake_up_is_lost_when_the_last_count_down_races_with_wait,
