@@ -79,6 +79,9 @@ fn run_one(test: &Test) -> ! {
             std::process::exit(0);
         }
         Err(payload) => {
+            // Other threads may be panicking for the same reason right now; give them a moment,
+            // so the message can say "in 6 threads" rather than whichever came first.
+            thread::sleep(std::time::Duration::from_millis(100));
             let message = failure_message(payload.as_ref());
             let _ = write!(out, "\n{FAIL_PREFIX}{}\n", escape(&message));
             let _ = out.flush();
@@ -139,7 +142,9 @@ fn failure_message(payload: &(dyn Any + Send)) -> String {
             (1, name) => format!("thread '{name}'"),
             (n, _) => format!("{n} threads"),
         };
-        lines.push(format!("your code panicked in {who} at {location}: {message}"));
+        lines.push(format!(
+            "your code panicked in {who} at {location}: {message}"
+        ));
     }
     let observed = plain_assertion(&payload_text(payload));
     let test_failed_itself = panics.iter().any(|panic| panic.in_test_code);

@@ -6,8 +6,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::assert_grader_snapshot;
-use crate::support::{ScratchCourse, redact, text};
+use crate::support::{ScratchCourse, text};
 
 const COUNTER: &str = "exercises/03_locks/01_counter.rs";
 
@@ -73,7 +72,11 @@ fn a_missing_exercise_file_is_a_clear_error() {
         .expect("the grader runs");
     let (_, stderr) = text(&output);
     assert_eq!(output.status.code(), Some(2));
-    assert_grader_snapshot!("missing_exercise_file", redact(&stderr, &course));
+    assert!(
+        stderr.contains("exercise file exercises/03_locks/01_counter.rs does not exist"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("git checkout"), "{stderr}");
 }
 
 /// Pids of live processes whose executable is a hidden-test binary built for `course`.

@@ -54,7 +54,7 @@ fn the_small_course_is_valid() {
 
 #[test]
 fn malformed_yaml_is_refused_with_its_line() {
-    let broken = COURSE.replace("    title: Locks", "    title: [Locks");
+    let broken = COURSE.replace("    title: Locks", "    title: \"Locks");
     assert_grader_snapshot!("malformed_yaml", refused(&broken, &["list"]));
 }
 

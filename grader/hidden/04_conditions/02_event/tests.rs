@@ -127,6 +127,34 @@ fn set_wakes_every_waiting_thread() {
     }
 }
 
+fn every_waiter_wakes_when_set_round_after_round() {
+    // Eight threads wait on an unset event; set() must wake them all. Played over several
+    // rounds, because some mistakes (notifying before setting the flag) only strand a waiter
+    // that happens to get the lock before the flag changes.
+    for round in 1..=16 {
+        let event = Arc::new(Event::new());
+        let waiters: Vec<_> = (0..8)
+            .map(|_| {
+                let event = Arc::clone(&event);
+                thread::spawn(move || event.wait())
+            })
+            .collect();
+        thread::sleep(Duration::from_millis(20));
+        event.set();
+        for waiter in waiters {
+            within(
+                HANG,
+                &format!(
+                    "wait() in one of 8 threads waiting when set() was called (round {round}; \
+                     was the flag changed under the lock before the waiters were woken?)"
+                ),
+                move || waiter.join(),
+            )
+            .unwrap_or_else(|payload| panic::resume_unwind(payload));
+        }
+    }
+}
+
 fn wait_timeout_returns_false_when_the_event_is_not_set() {
     let event = Arc::new(Event::new());
     let waiting = Arc::clone(&event);
@@ -316,10 +344,10 @@ fn no_wake_up_is_lost_when_set_races_with_wait() {
     if !waiter.is_finished() {
         let done = finished.load(Ordering::SeqCst);
         panic!(
-            "wait() on an event did not return although set() had been called on it \
-                 (round {} of a race between wait() and set()): the wake-up was lost. \
-                 Change the flag only while holding the mutex the waiters check it under, and \
-                 check it under that same mutex before going to sleep",
+            "wait() on an event did not return although set() had been called on it (round {} \
+             of a race between wait() and set()): the wake-up was lost. Change the flag only \
+             while holding the mutex the waiters check it under, check it under that same mutex \
+             before going to sleep, and notify after changing it",
             done + 1
         );
     }
@@ -332,6 +360,7 @@ harness::hidden_tests![
     wait_returns_at_once_on_a_set_event,
     wait_blocks_until_set_is_called,
     set_wakes_every_waiting_thread,
+    every_waiter_wakes_when_set_round_after_round,
     wait_timeout_returns_false_when_the_event_is_not_set,
     wait_timeout_returns_true_as_soon_as_the_event_is_set,
     waiting_threads_sleep_instead_of_spinning,

@@ -106,12 +106,12 @@ fn waiters_stay_blocked_until_the_last_count_down_then_all_wake() {
 }
 
 fn every_waiter_wakes_at_the_last_count_down_round_after_round() {
-    // Six threads wait on a latch at 1; the last count_down() must wake them all. Played over
+    // Eight threads wait on a latch at 1; the last count_down() must wake them all. Played over
     // several rounds, because some mistakes (notifying before changing the count) only strand a
     // waiter that happens to get the lock before the count changes.
-    for round in 1..=8 {
+    for round in 1..=16 {
         let latch = Arc::new(Latch::new(1));
-        let waiters: Vec<_> = (0..6)
+        let waiters: Vec<_> = (0..8)
             .map(|_| {
                 let latch = Arc::clone(&latch);
                 thread::spawn(move || latch.wait())
@@ -123,7 +123,7 @@ fn every_waiter_wakes_at_the_last_count_down_round_after_round() {
             within(
                 HANG,
                 &format!(
-                    "wait() in one of 6 threads waiting when the count reached 0 (round {round}; \
+                    "wait() in one of 8 threads waiting when the count reached 0 (round {round}; \
                      was the count changed under the lock before the waiters were woken?)"
                 ),
                 move || waiter.join(),
@@ -298,10 +298,10 @@ fn no_wake_up_is_lost_when_the_last_count_down_races_with_wait() {
     if !waiter.is_finished() {
         let done = finished.load(Ordering::SeqCst);
         panic!(
-            "wait() on a latch did not return although count_down() had brought it to 0 \
-                 (round {} of a race between wait() and count_down()): the wake-up was \
-                 lost. Change the count only while holding the mutex the waiters check it \
-                 under, and check it under that same mutex before going to sleep",
+            "wait() on a latch did not return although count_down() had brought it to 0 (round \
+             {} of a race between wait() and count_down()): the wake-up was lost. Change the \
+             count only while holding the mutex the waiters check it under, check it under that \
+             same mutex before going to sleep, and notify after changing it",
             done + 1
         );
     }
