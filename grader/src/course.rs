@@ -330,9 +330,14 @@ pub fn now() -> SystemTime {
 /// Turns serde_yaml's message into "file:line: problem" without repeating the position.
 fn parse_error(file: &Path, error: &serde_yaml::Error) -> CourseError {
     let line = error.location().map(|l| l.line());
+    // serde_yaml ends its message with the position the line number already gives; a position
+    // inside the message ("while scanning a quoted scalar at line 7") stays.
     let mut message = error.to_string();
-    if let Some(at) = message.find(" at line ") {
-        message.truncate(at);
+    if let Some(location) = error.location() {
+        let suffix = format!(" at line {} column {}", location.line(), location.column());
+        if message.ends_with(&suffix) {
+            message.truncate(message.len() - suffix.len());
+        }
     }
     CourseError::Invalid {
         path: file.to_path_buf(),
