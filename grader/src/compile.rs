@@ -43,7 +43,7 @@ pub struct CompileErrors {
 pub struct RenderedError {
     /// rustc's full rendering.
     pub text: String,
-    /// The first line, such as "error[E0599]: no method named `add` found …".
+    /// The first line, such as `error[E0599]: no method named add found …`.
     pub headline: String,
     /// Whether its main span is in the grader's hidden files rather than the learner's file.
     pub in_hidden_code: bool,
