@@ -28,7 +28,11 @@ fn report_for(base: &Value, learner: &str, solved: usize) -> Value {
 fn a_class_of_thirty_becomes_a_csv_and_a_self_contained_page() {
     let course = ScratchCourse::new();
     course.solve("03_locks/01_counter");
-    course.grader().args(["check", "locks/counter"]).assert().success();
+    course
+        .grader()
+        .args(["check", "locks/counter"])
+        .assert()
+        .success();
     let output = course
         .grader()
         .args(["report", "--learner", "ada"])
@@ -51,7 +55,11 @@ fn a_class_of_thirty_becomes_a_csv_and_a_self_contained_page() {
     std::fs::create_dir_all(&reports).expect("a folder");
     let exercises = base["exercises"].as_array().expect("exercises").len();
     for learner in 0..30 {
-        let report = report_for(&base, &format!("learner-{learner:02}"), learner % (exercises + 1));
+        let report = report_for(
+            &base,
+            &format!("learner-{learner:02}"),
+            learner % (exercises + 1),
+        );
         std::fs::write(
             reports.join(format!("{learner:02}.json")),
             serde_json::to_string_pretty(&report).expect("JSON"),
@@ -67,22 +75,39 @@ fn a_class_of_thirty_becomes_a_csv_and_a_self_contained_page() {
 
     let csv = course.read("site/progress.csv");
     let rows: Vec<&str> = csv.lines().collect();
-    assert_eq!(rows.len(), 32, "a header, the maximum points and 30 learners:\n{csv}");
+    assert_eq!(
+        rows.len(),
+        32,
+        "a header, the maximum points and 30 learners:\n{csv}"
+    );
     assert!(rows[0].starts_with("learner,"), "{csv}");
     assert!(rows[1].starts_with("max points,"), "{csv}");
     // learner-05 solved the first five exercises: the total column says so.
-    let max: Vec<u32> = rows[1].split(',').skip(1).map(|v| v.parse().expect("a number")).collect();
+    let max: Vec<u32> = rows[1]
+        .split(',')
+        .skip(1)
+        .map(|v| v.parse().expect("a number"))
+        .collect();
     let expected: u32 = max.iter().take(5).sum();
-    let row = rows.iter().find(|r| r.starts_with("learner-05,")).expect("learner-05");
+    let row = rows
+        .iter()
+        .find(|r| r.starts_with("learner-05,"))
+        .expect("learner-05");
     let total: u32 = row.rsplit(',').next().unwrap().parse().expect("a total");
     assert_eq!(total, expected, "{row}");
 
     let page = course.read("site/index.html");
     assert!(page.starts_with("<!DOCTYPE html>"));
     assert_eq!(page.matches("<h2 id=\"learner-").count(), 30);
-    assert!(page.contains("name=\"viewport\""), "the page must be readable on a phone");
+    assert!(
+        page.contains("name=\"viewport\""),
+        "the page must be readable on a phone"
+    );
     for external in ["http://", "https://", "<script src", "<link"] {
-        assert!(!page.contains(external), "the page must be self-contained: found {external}");
+        assert!(
+            !page.contains(external),
+            "the page must be self-contained: found {external}"
+        );
     }
 }
 
@@ -105,11 +130,24 @@ fn reports_that_do_not_belong_together_are_refused() {
     course.write("broken.json", "{ not json");
 
     for (args, phrase) in [
-        (vec!["class", "a.json", "a.json", "--out", "site"], "more than one report"),
-        (vec!["class", "other.json", "--out", "site"], "different version of course.yaml"),
-        (vec!["class", "broken.json", "--out", "site"], "not a threadlings progress report"),
+        (
+            vec!["class", "a.json", "a.json", "--out", "site"],
+            "more than one report",
+        ),
+        (
+            vec!["class", "other.json", "--out", "site"],
+            "different version of course.yaml",
+        ),
+        (
+            vec!["class", "broken.json", "--out", "site"],
+            "not a threadlings progress report",
+        ),
     ] {
-        let output = course.grader().args(&args).output().expect("the grader runs");
+        let output = course
+            .grader()
+            .args(&args)
+            .output()
+            .expect("the grader runs");
         let (_, stderr) = text(&output);
         assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
         assert!(stderr.contains(phrase), "{args:?}: {stderr}");
@@ -122,22 +160,39 @@ fn junit_output_has_a_suite_per_exercise_with_points() {
     course.solve("03_locks/01_counter");
     let output = course
         .grader()
-        .args(["check", "locks", "--format", "junit", "--output", "junit.xml"])
+        .args([
+            "check",
+            "locks",
+            "--format",
+            "junit",
+            "--output",
+            "junit.xml",
+        ])
         .output()
         .expect("the grader runs");
     assert_eq!(output.status.code(), Some(1));
     let xml = course.read("junit.xml");
     assert!(xml.starts_with("<?xml"), "{xml}");
     assert_eq!(xml.matches("<testsuite ").count(), 4, "{xml}");
-    assert!(xml.contains("<property name=\"points\" value=\"10\"/>"), "{xml}");
+    assert!(
+        xml.contains("<property name=\"points\" value=\"10\"/>"),
+        "{xml}"
+    );
     assert!(xml.contains("<failure"), "{xml}");
 }
 
 #[test]
 fn an_unreleased_section_is_not_graded_and_says_when_it_opens() {
     let course = ScratchCourse::new();
-    course.edit_course("    lesson: crates/locks", "    lesson: crates/locks\n    release: 2030-01-01");
-    let output = course.grader().args(["check", "locks"]).output().expect("the grader runs");
+    course.edit_course(
+        "    lesson: crates/locks",
+        "    lesson: crates/locks\n    release: 2030-01-01",
+    );
+    let output = course
+        .grader()
+        .args(["check", "locks"])
+        .output()
+        .expect("the grader runs");
     let (stdout, _) = text(&output);
     assert_eq!(output.status.code(), Some(0), "{stdout}");
     assert!(stdout.contains("opens on 2030-01-01T00:00:00Z"), "{stdout}");
