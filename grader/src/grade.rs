@@ -18,6 +18,10 @@ use crate::workspace::{BuildWorkspace, ExerciseCrate};
 /// threads of their own.
 const MAX_PARALLEL_TESTS: usize = 4;
 
+/// An exercise may take at most this many of its per-test timeouts in all: a file whose every
+/// test hangs costs a bounded time, and the tests not started by then are reported as such.
+const EXERCISE_DEADLINE_IN_TIMEOUTS: u32 = 6;
+
 /// A file to grade as an exercise: the learner's, or for `verify` a solution, stub or mutant.
 pub struct Submission<'a> {
     /// The exercise it is graded as.
@@ -228,6 +232,8 @@ fn run_tests(
 ) -> Result<Vec<CheckResult>> {
     let names = list_tests(artifacts)?;
     let stop = std::sync::atomic::AtomicBool::new(false);
+    let deadline = exercise.timeout * EXERCISE_DEADLINE_IN_TIMEOUTS;
+    let started = std::time::Instant::now();
     let mut run_dirs = Vec::with_capacity(names.len());
     for name in &names {
         run_dirs.push(workspace.run_dir(&krate.package, name)?);
@@ -248,6 +254,22 @@ fn run_tests(
                     let Some(name) = names.get(index) else {
                         break;
                     };
+                    if started.elapsed() >= deadline {
+                        let check = CheckResult {
+                            name: name.clone(),
+                            kind: CheckKind::Test,
+                            status: Status::TimedOut,
+                            message: Some(format!(
+                                "was not run: the exercise's tests had already used its {} s \
+                                 in all (the tests before it hung or ran long)",
+                                deadline.as_secs()
+                            )),
+                            output: String::new(),
+                            duration_ms: 0,
+                        };
+                        results.lock().unwrap_or_else(|p| p.into_inner())[index] = Some(check);
+                        continue;
+                    }
                     let Some(run) = runner::run_test(
                         &artifacts.test_binary,
                         name,
