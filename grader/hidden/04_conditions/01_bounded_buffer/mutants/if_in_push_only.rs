@@ -1,4 +1,6 @@
-//! Mutant: only `push` waits with `if` instead of `while`, so a producer whose free slot was taken overfills the buffer.
+//! Mutant: only `push` waits with `if` instead of `while`.
+//!
+//! So a producer whose free slot was taken overfills the buffer.
 
 use std::collections::VecDeque;
 use std::sync::{Condvar, Mutex, MutexGuard};

@@ -1,4 +1,6 @@
-//! Mutant: waits with `if` instead of `while` (two condition variables, notify_one), so a stolen wake-up goes unnoticed.
+//! Mutant: waits with `if` instead of `while` (two condition variables, notify_one).
+//!
+//! So a stolen wake-up goes unnoticed.
 
 use std::collections::VecDeque;
 use std::sync::{Condvar, Mutex, MutexGuard};

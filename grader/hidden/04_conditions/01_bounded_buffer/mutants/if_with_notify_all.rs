@@ -1,4 +1,6 @@
-//! Mutant: waits with `if` instead of `while` and wakes every consumer on each push, so the ones that find nothing return None.
+//! Mutant: waits with `if` instead of `while` and wakes every consumer on each push.
+//!
+//! So the ones that find nothing return None.
 
 use std::collections::VecDeque;
 use std::sync::{Condvar, Mutex, MutexGuard};

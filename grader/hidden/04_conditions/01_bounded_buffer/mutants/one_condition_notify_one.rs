@@ -1,4 +1,6 @@
-//! Mutant: one condition variable for producers and consumers with notify_one, so a push can wake another producer instead of a consumer and everyone sleeps.
+//! Mutant: one condition variable for producers and consumers with notify_one.
+//!
+//! So a push can wake another producer instead of a consumer and everyone sleeps.
 
 use std::collections::VecDeque;
 use std::sync::{Condvar, Mutex, MutexGuard};

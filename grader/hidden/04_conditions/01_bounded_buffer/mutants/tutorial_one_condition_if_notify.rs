@@ -1,4 +1,6 @@
-//! Mutant: the tutorial as written: one condition variable for producers and consumers, `if` instead of `while`, notify_one.
+//! Mutant: the tutorial as written.
+//!
+//! One condition variable for producers and consumers, `if` instead of `while`, notify_one.
 
 use std::collections::VecDeque;
 use std::sync::{Condvar, Mutex, MutexGuard};

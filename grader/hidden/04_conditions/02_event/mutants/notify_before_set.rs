@@ -1,4 +1,6 @@
-//! Mutant: set() notifies before it changes the flag, so a waiter can check the old value, then sleep through the only wake-up.
+//! Mutant: set() notifies before it changes the flag.
+//!
+//! So a waiter can check the old value, then sleep through the only wake-up.
 
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::Duration;

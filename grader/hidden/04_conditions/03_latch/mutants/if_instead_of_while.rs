@@ -1,4 +1,6 @@
-//! Mutant: wakes the waiters on every count_down() and waits with `if` instead of `while`, so a waiter leaves before the count reaches 0.
+//! Mutant: wakes the waiters on every count_down() and waits with `if` instead of `while`.
+//!
+//! So a waiter leaves before the count reaches 0.
 
 use std::sync::{Condvar, Mutex, MutexGuard};
 

@@ -1,4 +1,6 @@
-//! Mutant: count_down() notifies before it changes the count, so a waiter can check the old count, then sleep through the only wake-up.
+//! Mutant: count_down() notifies before it changes the count.
+//!
+//! So a waiter can check the old count, then sleep through the only wake-up.
 
 use std::sync::{Condvar, Mutex, MutexGuard};
 

@@ -1,4 +1,6 @@
-//! Mutant: the last count_down() wakes only one waiting thread (`notify_one` where `notify_all` is needed).
+//! Mutant: the last count_down() wakes only one waiting thread.
+//!
+//! (`notify_one` where `notify_all` is needed).
 
 use std::sync::{Condvar, Mutex, MutexGuard};
 

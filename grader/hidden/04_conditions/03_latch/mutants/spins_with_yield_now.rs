@@ -1,4 +1,4 @@
-//! Mutant: waits by looping with `thread::yield_now()` instead of sleeping on the condition variable.
+//! Mutant: waits by looping with `thread::yield_now()` instead of sleeping on a condvar.
 
 use std::sync::{Condvar, Mutex, MutexGuard};
 

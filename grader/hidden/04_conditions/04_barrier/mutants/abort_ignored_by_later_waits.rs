@@ -1,4 +1,6 @@
-//! Mutant: wait() does not check the broken flag on arrival, so enough parties still complete a round of an aborted barrier.
+//! Mutant: wait() does not check the broken flag on arrival.
+//!
+//! So enough parties still complete a round of an aborted barrier.
 
 use std::fmt;
 use std::sync::{Condvar, Mutex, MutexGuard};

@@ -1,4 +1,6 @@
-//! Mutant: waiting threads only look at the round, not at the broken flag, so abort() leaves them waiting.
+//! Mutant: waiting threads only look at the round, not at the broken flag.
+//!
+//! So abort() leaves them waiting.
 
 use std::fmt;
 use std::sync::{Condvar, Mutex, MutexGuard};

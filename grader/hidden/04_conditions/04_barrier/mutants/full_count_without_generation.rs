@@ -1,4 +1,4 @@
-//! Mutant: no generation counter: waiters wait while fewer than `parties` have arrived, so the next round's reset strands them.
+//! Mutant: no generation counter: waiters wait while fewer than `parties` have arrived.
 //!
 //! The first thread of the next round resets the count; a slow waiter that wakes after that sees
 //! the new round's count and goes back to sleep.

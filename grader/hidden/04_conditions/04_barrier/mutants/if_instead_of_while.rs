@@ -1,4 +1,6 @@
-//! Mutant: wakes the waiters on every arrival and waits with `if` instead of `while`, so a waiter leaves before its round is complete.
+//! Mutant: wakes the waiters on every arrival and waits with `if` instead of `while`.
+//!
+//! So a waiter leaves before its round is complete.
 
 use std::fmt;
 use std::sync::{Condvar, Mutex, MutexGuard};

@@ -1,4 +1,6 @@
-//! Mutant: waiters wait until the arrival count goes back to 0 instead of remembering their round, so a fast thread that starts the next round strands them.
+//! Mutant: waiters wait until the arrival count goes back to 0 instead of remembering their round.
+//!
+//! So a fast thread that starts the next round strands them.
 
 use std::fmt;
 use std::sync::{Condvar, Mutex, MutexGuard};

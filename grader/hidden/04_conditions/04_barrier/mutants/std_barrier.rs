@@ -1,4 +1,6 @@
-//! Mutant: wraps `std::sync::Barrier`, which cannot be aborted, so threads already waiting stay stuck.
+//! Mutant: wraps `std::sync::Barrier`, which cannot be aborted.
+//!
+//! So threads already waiting stay stuck.
 
 use std::fmt;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
