@@ -29,7 +29,8 @@ cold=$(seconds "$grader" check --all)
 unchanged=$(seconds "$grader" check locks)
 echo "// an edit" >> exercises/03_locks/01_counter.rs
 edited=$(seconds "$grader" check locks)
-tests_only=$("$grader" check locks/counter --format json | python3 -c \
+# The stub fails its tests, so the grader exits 1 here: only its JSON matters.
+tests_only=$( ("$grader" check locks/counter --format json || true) | python3 -c \
     'import json,sys; r=json.load(sys.stdin); print(sum(t["duration_ms"] for t in r["exercises"][0]["tests"]) / 1000)')
 rm -rf "$work/build"
 verify=$(seconds "$grader" verify)

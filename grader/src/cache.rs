@@ -25,34 +25,21 @@ pub struct CacheEntry {
 impl CacheEntry {
     /// The entry for grading `graded` as `exercise`.
     pub fn new(workspace: &BuildWorkspace, exercise: &Exercise, graded: &[u8]) -> CacheEntry {
-        let mut hash = Sha256::new();
-        let mut field = |bytes: &[u8]| {
-            // Length-prefixed, so that two fields can never run into each other.
-            hash.update((bytes.len() as u64).to_le_bytes());
-            hash.update(bytes);
-        };
-        field(env!("CARGO_PKG_VERSION").as_bytes());
-        field(compiler_version(workspace).as_bytes());
-        for (path, text) in embedded::HARNESS {
-            field(path.as_bytes());
-            field(text.as_bytes());
-        }
-        for (path, text) in embedded::hidden_files(exercise.stem()) {
-            field(path.as_bytes());
-            field(text.as_bytes());
-        }
-        field(
-            format!(
-                "{}|{}|{}|{}",
-                exercise.id,
-                exercise.path,
-                exercise.points,
-                exercise.timeout.as_millis()
-            )
-            .as_bytes(),
+        let entry = format!(
+            "{}|{}|{}|{}",
+            exercise.id,
+            exercise.path,
+            exercise.points,
+            exercise.timeout.as_millis()
         );
-        field(graded);
-        let key: String = hash.finalize().iter().map(|b| format!("{b:02x}")).collect();
+        let key = key(&KeyParts {
+            grader: env!("CARGO_PKG_VERSION"),
+            compiler: compiler_version(workspace),
+            harness: embedded::HARNESS,
+            hidden: &embedded::hidden_files(exercise.stem()),
+            entry: &entry,
+            graded,
+        });
         CacheEntry {
             path: workspace.dir.join("results").join(format!("{key}.json")),
         }
@@ -61,7 +48,9 @@ impl CacheEntry {
     /// The remembered verdict, if there is one.
     pub fn load(&self) -> Option<ExerciseResult> {
         let bytes = std::fs::read(&self.path).ok()?;
-        serde_json::from_slice(&bytes).ok()
+        let mut result: ExerciseResult = serde_json::from_slice(&bytes).ok()?;
+        result.cached = true;
+        Some(result)
     }
 
     /// Remembers a verdict that does not depend on the machine's load. A cache that cannot be
@@ -76,6 +65,37 @@ impl CacheEntry {
     }
 }
 
+/// Everything a verdict depends on.
+struct KeyParts<'a> {
+    grader: &'a str,
+    compiler: &'a str,
+    harness: &'a [(&'a str, &'a str)],
+    hidden: &'a [(&'a str, &'a str)],
+    entry: &'a str,
+    graded: &'a [u8],
+}
+
+/// The SHA-256 of every part, each length-prefixed so that two parts never run into each other.
+fn key(parts: &KeyParts) -> String {
+    let mut hash = Sha256::new();
+    let mut field = |bytes: &[u8]| {
+        hash.update((bytes.len() as u64).to_le_bytes());
+        hash.update(bytes);
+    };
+    field(parts.grader.as_bytes());
+    field(parts.compiler.as_bytes());
+    for files in [parts.harness, parts.hidden] {
+        field(&(files.len() as u64).to_le_bytes());
+        for (path, text) in files {
+            field(path.as_bytes());
+            field(text.as_bytes());
+        }
+    }
+    field(parts.entry.as_bytes());
+    field(parts.graded);
+    hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// `rustc -vV` as run in the build workspace, once per grader run.
 fn compiler_version(workspace: &BuildWorkspace) -> &'static str {
     static VERSION: OnceLock<String> = OnceLock::new();
@@ -88,4 +108,46 @@ fn compiler_version(workspace: &BuildWorkspace) -> &'static str {
             .map(|output| String::from_utf8_lossy(&output.stdout).into_owned())
             .unwrap_or_default()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts<'a>(
+        hidden: &'a [(&'a str, &'a str)],
+        entry: &'a str,
+        graded: &'a [u8],
+    ) -> KeyParts<'a> {
+        KeyParts {
+            grader: "1.0.0",
+            compiler: "rustc 1.95.0",
+            harness: &[("lib.rs", "harness")],
+            hidden,
+            entry,
+            graded,
+        }
+    }
+
+    #[test]
+    fn every_input_of_a_verdict_changes_its_key_and_nothing_else_does() {
+        let tests = [("tests.rs", "fn a() {}")];
+        let base = key(&parts(&tests, "locks/counter|10|10000", b"file"));
+        assert_eq!(base, key(&parts(&tests, "locks/counter|10|10000", b"file")));
+        let edited_tests = [("tests.rs", "fn a() { assert!(false) }")];
+        assert_ne!(
+            base,
+            key(&parts(&edited_tests, "locks/counter|10|10000", b"file"))
+        );
+        let more_tests = [("tests.rs", "fn a() {}"), ("compile_fail/x.rs", "")];
+        assert_ne!(
+            base,
+            key(&parts(&more_tests, "locks/counter|10|10000", b"file"))
+        );
+        assert_ne!(base, key(&parts(&tests, "locks/counter|20|10000", b"file")));
+        assert_ne!(
+            base,
+            key(&parts(&tests, "locks/counter|10|10000", b"file2"))
+        );
+    }
 }

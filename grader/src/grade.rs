@@ -154,6 +154,7 @@ fn unreadable(exercise: &Exercise, problem: String) -> ExerciseResult {
         compiler_output: Some(format!("{}: {problem}", exercise.path)),
         tests: Vec::new(),
         duration_ms: 0,
+        cached: false,
     }
 }
 
@@ -194,6 +195,7 @@ fn compile_error(
         compiler_output: Some(learner_paths(krate, &text)),
         tests: Vec::new(),
         duration_ms: 0,
+        cached: false,
     }
 }
 

@@ -80,6 +80,10 @@ pub struct ExerciseResult {
     pub tests: Vec<CheckResult>,
     /// How long grading it took, in milliseconds.
     pub duration_ms: u64,
+    /// Whether the verdict came from the cache: nothing it depends on changed since it was
+    /// graded.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cached: bool,
 }
 
 impl ExerciseResult {
@@ -111,6 +115,7 @@ impl ExerciseResult {
             compiler_output: None,
             tests,
             duration_ms,
+            cached: false,
         }
     }
 

@@ -259,3 +259,42 @@ impl Counter {
     assert!(messages(&report["exercises"][0]).contains("SIGABRT"));
     assert_eq!(report["exercises"][1]["status"], "failed");
 }
+
+#[test]
+fn an_unchanged_exercise_is_answered_from_the_cache_and_a_change_grades_it_again() {
+    let course = ScratchCourse::new();
+    // Content no other test grades, so that the first verdict cannot already be cached.
+    let solution = course.read("solutions/03_locks/01_counter.rs");
+    let unique = format!(
+        "{solution}\n// cache test {:?}\n",
+        std::time::SystemTime::now()
+    );
+    course.write(COUNTER, &unique);
+    let cached = |course: &ScratchCourse| {
+        let (status, stdout) = run(course, &["check", "locks/counter", "--format", "json"]);
+        assert_eq!(status, 0, "{stdout}");
+        let report: Value = serde_json::from_str(&stdout).expect("JSON");
+        report["exercises"][0]["cached"] == true
+    };
+    assert!(
+        !cached(&course),
+        "the first check of new content was cached"
+    );
+    assert!(cached(&course), "an unchanged file was graded again");
+
+    course.write(COUNTER, &format!("{unique}// edited\n"));
+    assert!(
+        !cached(&course),
+        "an edited file was answered from the cache"
+    );
+    assert!(cached(&course));
+
+    course.edit_course(
+        "path: exercises/03_locks/01_counter.rs",
+        "path: exercises/03_locks/01_counter.rs\n        points: 11",
+    );
+    assert!(
+        !cached(&course),
+        "a changed course.yaml entry was answered from the cache"
+    );
+}
