@@ -125,6 +125,8 @@ impl BuildWorkspace {
                  doctest = false\n\n[[test]]\nname = \"hidden\"\npath = \"hidden/tests.rs\"\n\
                  harness = false\n{bins}\n[dependencies]\n{EXERCISE_DEPENDENCIES}\
                  threadlings-harness = {{ path = \"../../harness\" }}\n\n\
+                 # Hidden tests that run a program built from the learner's file (bin/*.rs).\n\
+                 [dev-dependencies]\nassert_cmd = \"2\"\n\n\
                  [lints.rust]\n# The learner's warnings are theirs to see in their editor.\n\
                  warnings = \"allow\"\n",
                 path = exercise.path,
