@@ -1,0 +1,24 @@
+//! Mutant: only knows `&str` payloads, so a formatted panic message is lost.
+
+use std::thread;
+
+pub type Job<T> = Box<dyn FnOnce() -> T + Send + 'static>;
+pub type Outcome<T> = Result<T, String>;
+pub const NO_MESSAGE: &str = "a panic without a message";
+
+pub fn run_jobs<T: Send + 'static>(jobs: Vec<(String, Job<T>)>) -> Vec<Outcome<T>> {
+    let handles: Vec<_> = jobs
+        .into_iter()
+        .map(|(name, job)| thread::Builder::new().name(name).spawn(job).unwrap())
+        .collect();
+    handles
+        .into_iter()
+        .map(|h| {
+            h.join().map_err(|p| {
+                p.downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .unwrap_or_else(|| NO_MESSAGE.to_owned())
+            })
+        })
+        .collect()
+}
