@@ -7,6 +7,7 @@ mod bad_input;
 mod course_errors;
 mod grading;
 mod hostile;
+mod machine_output;
 mod reports;
 mod support;
 mod verify;
