@@ -4,6 +4,7 @@
 
 mod autograder;
 mod bad_input;
+mod class_page_render;
 mod course_errors;
 mod grading;
 mod hostile;
