@@ -11,5 +11,6 @@ mod hostile;
 mod machine_output;
 mod reports;
 mod support;
+mod terminal;
 mod verify;
 mod watch;
