@@ -10,6 +10,7 @@ mod grading;
 mod hostile;
 mod machine_output;
 mod reports;
+mod reset_and_solution;
 mod support;
 mod terminal;
 mod verify;

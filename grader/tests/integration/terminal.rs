@@ -2,9 +2,7 @@
 //! with `NO_COLOR` set. The terminal cases run the grader in a pseudo-terminal with `script`
 //! (util-linux, on every Debian system).
 
-use std::process::Command;
-
-use crate::support::{ScratchCourse, shared_build_dir, text};
+use crate::support::{ScratchCourse, run_in_terminal, text};
 
 /// An SGR escape sequence (colour, bold, dim…): `ESC [ digits;… m`.
 fn has_sgr(text: &str) -> bool {
@@ -23,51 +21,17 @@ fn one_solved() -> ScratchCourse {
     course
 }
 
-fn quote(word: &str) -> String {
-    format!("'{}'", word.replace('\'', r"'\''"))
-}
-
-/// Runs `grader <args>` with its standard input, output and error on a pseudo-terminal and
-/// returns everything the terminal showed; the grader must exit with `status`.
+/// Runs `grader <args>` in a terminal with `NO_COLOR` as given; the grader must exit with
+/// `status`. Returns what the terminal showed.
 fn in_terminal(
     course: &ScratchCourse,
     args: &[&str],
     no_color: Option<&str>,
     status: i32,
 ) -> String {
-    let grader = assert_cmd::cargo::cargo_bin("grader");
-    let mut words = vec![
-        grader.to_string_lossy().into_owned(),
-        "--course".to_owned(),
-        course
-            .root()
-            .join("course.yaml")
-            .to_string_lossy()
-            .into_owned(),
-    ];
-    words.extend(args.iter().map(|a| (*a).to_owned()));
-    let line: Vec<String> = words.iter().map(|w| quote(w)).collect();
-    let mut command = Command::new("script");
-    command
-        .args([
-            "--quiet",
-            "--return",
-            "--command",
-            &line.join(" "),
-            "/dev/null",
-        ])
-        .env("THREADLINGS_BUILD_DIR", shared_build_dir())
-        .env("TERM", "xterm-256color")
-        .env_remove("CARGO_TARGET_DIR")
-        .env_remove("NO_COLOR")
-        .current_dir(course.root());
-    if let Some(value) = no_color {
-        command.env("NO_COLOR", value);
-    }
-    let output = command.output().expect("script (util-linux) runs");
-    let (stdout, stderr) = text(&output);
-    assert_eq!(output.status.code(), Some(status), "{stdout}\n{stderr}");
-    stdout
+    let (code, shown) = run_in_terminal(course, args, no_color, "");
+    assert_eq!(code, status, "{shown}");
+    shown
 }
 
 #[test]
