@@ -104,6 +104,7 @@ fn run(cli: Cli) -> Result<i32, GraderError> {
         Command::Watch => commands::watch::run(&course),
         Command::List => commands::list::run(&course),
         Command::Next => commands::next::run(&course),
+        Command::Lsp => commands::lsp::run(&course),
         Command::Hint { id } => commands::hint::run(&course, &id),
         Command::Reset { id, yes } => commands::reset::run(&course, &id, yes),
         Command::Solution { id } => commands::solution::run(&course, &id),

@@ -466,6 +466,15 @@ pub fn progress_grading(id: &str) -> String {
     format!("grading {id}…")
 }
 
+/// Said after `grader lsp` wrote rust-project.json.
+pub fn lsp_written(file: &str) -> String {
+    format!(
+        "Wrote {file}: rust-analyzer now sees every exercise file (and the lessons) \
+         in an editor opened at the repository root; reload its workspace if it is open.\n\
+         {file} is ignored by git and by cargo. Delete it to work on the grader's own code.\n"
+    )
+}
+
 /// The text for an error that stopped the grader.
 pub fn error(message: &str) -> String {
     format!("error: {message}\n")

@@ -6,6 +6,7 @@ mod autograder;
 mod bad_input;
 mod class_page_render;
 mod course_errors;
+mod editor_support;
 mod grading;
 mod hostile;
 mod machine_output;

@@ -154,7 +154,7 @@ fn files_below(dir: &Path) -> Vec<PathBuf> {
     found
 }
 
-fn copy_tree(from: &Path, to: &Path) {
+pub fn copy_tree(from: &Path, to: &Path) {
     for file in files_below(from) {
         let target = to.join(file.strip_prefix(from).expect("below from"));
         std::fs::create_dir_all(target.parent().expect("a parent")).expect("a folder");
