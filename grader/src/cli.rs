@@ -74,6 +74,10 @@ pub enum Command {
         id: String,
     },
 
+    /// Write rust-project.json, so that rust-analyzer in an editor opened at the repository root
+    /// understands your exercise files (delete it to work on the grader's own code).
+    Lsp,
+
     /// Write your progress as a report an instructor can collect.
     Report {
         /// The learner's name in the report (default: $USER).

@@ -5,6 +5,7 @@ pub mod class;
 pub mod hint;
 pub mod import;
 pub mod list;
+pub mod lsp;
 pub mod next;
 pub mod report;
 pub mod reset;

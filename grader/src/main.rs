@@ -20,6 +20,7 @@ mod hang;
 mod interrupt;
 mod output;
 mod progress;
+mod progress_bar;
 mod runner;
 mod verdict;
 mod workspace;
@@ -36,6 +37,21 @@ fn main() {
     // clap exits with status 2 for a usage error and 0 for --help, as documented.
     let cli = Cli::parse();
     interrupt::install();
+    // Colour only for people: not in a file that `check --output` writes.
+    let writes_a_file = matches!(
+        &cli.command,
+        Some(Command::Check {
+            output: Some(_),
+            ..
+        })
+    );
+    output::set_colour(
+        !writes_a_file
+            && output::colour_wanted(
+                std::io::stdout().is_terminal(),
+                std::env::var_os("NO_COLOR").as_deref(),
+            ),
+    );
     let started = std::time::Instant::now();
     let gradescope_file = match &cli.command {
         Some(Command::Check {
@@ -88,6 +104,7 @@ fn run(cli: Cli) -> Result<i32, GraderError> {
         Command::Watch => commands::watch::run(&course),
         Command::List => commands::list::run(&course),
         Command::Next => commands::next::run(&course),
+        Command::Lsp => commands::lsp::run(&course),
         Command::Hint { id } => commands::hint::run(&course, &id),
         Command::Reset { id, yes } => commands::reset::run(&course, &id, yes),
         Command::Solution { id } => commands::solution::run(&course, &id),

@@ -2,8 +2,16 @@
 //!
 //! Each function returns the text instead of printing it, so tests and the JSON path share the
 //! same data and `main` decides where text goes.
+//!
+//! Text is coloured only when `main` turned colour on ([`set_colour`]): when standard output is a
+//! terminal and `NO_COLOR` is not set ([`colour_wanted`]). Anywhere else (a pipe, a file, a test)
+//! it is plain.
 
+use std::ffi::OsStr;
 use std::fmt::Write as _;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use anstyle::{AnsiColor, Style};
 
 use crate::course::{Course, Exercise};
 use crate::progress::Standing;
@@ -15,11 +23,48 @@ pub const GRADER: &str = "cargo run -p grader --";
 /// The most lines of a test's captured output shown under a failure.
 const SHOWN_OUTPUT_LINES: usize = 20;
 
-fn mark(status: Status) -> &'static str {
-    if status == Status::Passed {
-        "✓"
+/// Whether the text of this module is coloured; see [`set_colour`].
+static COLOUR: AtomicBool = AtomicBool::new(false);
+
+const GREEN: Style = AnsiColor::Green.on_default();
+const RED: Style = AnsiColor::Red.on_default();
+const YELLOW: Style = AnsiColor::Yellow.on_default();
+const DIM: Style = Style::new().dimmed();
+const BOLD: Style = Style::new().bold();
+
+/// Whether people reading standard output should get colour: only when it is a terminal, and
+/// never when `NO_COLOR` is set to a non-empty value (<https://no-color.org>).
+pub fn colour_wanted(stdout_is_terminal: bool, no_color: Option<&OsStr>) -> bool {
+    stdout_is_terminal && no_color.is_none_or(OsStr::is_empty)
+}
+
+/// Turns colour on or off for all the text this module makes from now on.
+pub fn set_colour(on: bool) {
+    COLOUR.store(on, Ordering::Relaxed);
+}
+
+/// `text` in `style` when colour is on; `text` alone otherwise.
+fn paint(style: Style, text: &str) -> String {
+    if COLOUR.load(Ordering::Relaxed) {
+        format!("{style}{text}{style:#}")
     } else {
-        "✗"
+        text.to_owned()
+    }
+}
+
+fn tick() -> String {
+    paint(GREEN, "✓")
+}
+
+fn cross() -> String {
+    paint(RED, "✗")
+}
+
+fn mark(status: Status) -> String {
+    if status == Status::Passed {
+        tick()
+    } else {
+        cross()
     }
 }
 
@@ -44,7 +89,7 @@ pub fn section_heading(course: &Course, section: &str) -> String {
         .find(|s| s.id == section)
         .map(|s| s.title.as_str())
         .unwrap_or_default();
-    format!("── {section}: {title}\n")
+    format!("{}\n", paint(BOLD, &format!("── {section}: {title}")))
 }
 
 /// The lines closing `grader check`: totals and what to do next.
@@ -52,10 +97,14 @@ pub fn check_summary(course: &Course, results: &[ExerciseResult]) -> String {
     let passed = results.iter().filter(|r| r.passed()).count();
     let points: u32 = results.iter().map(|r| r.points).sum();
     let max_points: u32 = results.iter().map(|r| r.max_points).sum();
-    format!(
-        "\n{passed} of {} exercise{} passed, {points} of {max_points} points.\n{}",
+    let totals = format!(
+        "{passed} of {} exercise{} passed, {points} of {max_points} points.",
         results.len(),
         if results.len() == 1 { "" } else { "s" },
+    );
+    format!(
+        "\n{}\n{}",
+        paint(BOLD, &totals),
         next_step_after_check(course, results)
     )
 }
@@ -67,8 +116,11 @@ pub fn exercise_report(result: &ExerciseResult) -> String {
         out,
         "{} {}: {} ({}/{} points)",
         mark(result.status),
-        result.id,
-        result.status.label(),
+        paint(BOLD, &result.id),
+        paint(
+            if result.passed() { GREEN } else { RED },
+            result.status.label()
+        ),
         result.points,
         result.max_points
     );
@@ -92,7 +144,8 @@ pub fn exercise_report(result: &ExerciseResult) -> String {
     if !passed.is_empty() {
         let _ = writeln!(
             out,
-            "  ✓ {} of {} checks passed",
+            "  {} {} of {} checks passed",
+            tick(),
             passed.len(),
             result.tests.len()
         );
@@ -117,7 +170,7 @@ pub fn exercise_report(result: &ExerciseResult) -> String {
             } else {
                 format!(" ({})", check.status.label())
             };
-            let _ = writeln!(out, "  ✗ {kind} `{}`{status}", check.name);
+            let _ = writeln!(out, "  {} {kind} `{}`{status}", cross(), check.name);
         }
         if !message.is_empty() {
             let _ = writeln!(out, "{}", indent(&message, "      "));
@@ -127,7 +180,7 @@ pub fn exercise_report(result: &ExerciseResult) -> String {
             let lines: Vec<&str> = output.lines().collect();
             let _ = writeln!(out, "      Your code printed:");
             for line in lines.iter().take(SHOWN_OUTPUT_LINES) {
-                let _ = writeln!(out, "        | {line}");
+                let _ = writeln!(out, "        {} {line}", paint(DIM, "|"));
             }
             if lines.len() > SHOWN_OUTPUT_LINES {
                 let _ = writeln!(
@@ -156,10 +209,15 @@ fn next_step_after_check(course: &Course, results: &[ExerciseResult]) -> String 
         .nth(1);
     match after {
         Some(next) => format!(
-            "Well done! Next: {} (`{GRADER} check {}`).\n",
-            next.path, next.id
+            "{} Next: {} (`{GRADER} check {}`).\n",
+            paint(GREEN, "Well done!"),
+            next.path,
+            next.id
         ),
-        None => "Well done! That was the last exercise of the course.\n".to_owned(),
+        None => format!(
+            "{} That was the last exercise of the course.\n",
+            paint(GREEN, "Well done!")
+        ),
     }
 }
 
@@ -208,10 +266,13 @@ pub fn list(course: &Course, standings: &[(&Exercise, Standing)]) -> String {
             }
         }
         let (mark, word) = match standing {
-            Standing::Done => ("✓", "done".to_owned()),
-            Standing::Changed => ("~", "changed since it passed; check it again".to_owned()),
-            Standing::NotPassed(status) => ("✗", status.label().to_owned()),
-            Standing::NotChecked => ("·", "not checked yet".to_owned()),
+            Standing::Done => (tick(), "done".to_owned()),
+            Standing::Changed => (
+                paint(YELLOW, "~"),
+                "changed since it passed; check it again".to_owned(),
+            ),
+            Standing::NotPassed(status) => (cross(), status.label().to_owned()),
+            Standing::NotChecked => (paint(DIM, "·"), "not checked yet".to_owned()),
         };
         let _ = writeln!(
             out,
@@ -377,7 +438,8 @@ pub fn verify(lines: &[String], problems: &[VerifyProblem]) -> String {
         for problem in problems {
             let _ = writeln!(
                 out,
-                "✗ {}: {}",
+                "{} {}: {}",
+                cross(),
                 problem.subject,
                 indent(&problem.problem, "    ").trim_start()
             );
@@ -386,7 +448,59 @@ pub fn verify(lines: &[String], problems: &[VerifyProblem]) -> String {
     out
 }
 
+/// The line of `grader verify` for one exercise, after its checks.
+pub fn verify_line(ok: bool, summary: &str) -> String {
+    format!("{} {summary}", if ok { tick() } else { cross() })
+}
+
+/// What the progress bar says while cargo builds the exercises.
+pub fn progress_building(count: usize) -> String {
+    format!(
+        "building {count} exercise{}…",
+        if count == 1 { "" } else { "s" }
+    )
+}
+
+/// What the progress bar says while one exercise's tests run.
+pub fn progress_grading(id: &str) -> String {
+    format!("grading {id}…")
+}
+
+/// Said after `grader lsp` wrote rust-project.json.
+pub fn lsp_written(file: &str) -> String {
+    format!(
+        "Wrote {file}: rust-analyzer now sees every exercise file (and the lessons) \
+         in an editor opened at the repository root; reload its workspace if it is open.\n\
+         {file} is ignored by git and by cargo. Delete it to work on the grader's own code.\n"
+    )
+}
+
 /// The text for an error that stopped the grader.
 pub fn error(message: &str) -> String {
     format!("error: {message}\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_only_on_a_terminal_without_no_color() {
+        let set = |value: &str| Some(OsStr::new(value).to_owned());
+        for (terminal, no_color, expected) in [
+            (true, None, true),
+            (true, set(""), true),
+            (true, set("1"), false),
+            (true, set("0"), false),
+            (false, None, false),
+            (false, set(""), false),
+            (false, set("1"), false),
+        ] {
+            assert_eq!(
+                colour_wanted(terminal, no_color.as_deref()),
+                expected,
+                "terminal: {terminal}, NO_COLOR: {no_color:?}"
+            );
+        }
+    }
 }

@@ -26,7 +26,7 @@ use crate::error::{GraderError, Result};
 use crate::files::{lock_exclusively, write_if_changed};
 
 /// The versions of the dependencies exercise files may use: the course's own.
-const EXERCISE_DEPENDENCIES: &str = r#"parking_lot = "0.12"
+pub const EXERCISE_DEPENDENCIES: &str = r#"parking_lot = "0.12"
 crossbeam-channel = "0.5"
 "#;
 

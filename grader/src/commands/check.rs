@@ -14,6 +14,7 @@ use crate::formats;
 use crate::grade::{self, Submission, Thoroughness};
 use crate::output;
 use crate::progress::{Progress, sha256_hex};
+use crate::progress_bar::GradingProgress;
 use crate::verdict::{ExerciseResult, NotReleased, Report};
 use crate::workspace::BuildWorkspace;
 
@@ -142,6 +143,11 @@ pub fn grade_and_record(
             bytes: submission.bytes.clone(),
         })
         .collect();
+    // Only a check of several exercises shows a bar, and only on a terminal.
+    let bar = GradingProgress::new(exercises.len());
+    if !to_build.is_empty() {
+        bar.building(to_build.len());
+    }
     let built = grade::build(&workspace, &to_build)?;
     let mut built = built.iter();
 
@@ -153,6 +159,7 @@ pub fn grade_and_record(
         let result = match cached {
             Some(result) => result,
             None => {
+                bar.grading(&exercise.id);
                 let built = built.next().expect("one build per uncached exercise");
                 let result = grade::run(&workspace, built, Thoroughness::Everything)?;
                 entry.store(&result);
@@ -169,11 +176,14 @@ pub fn grade_and_record(
                 text.push_str(&output::section_heading(course, section));
             }
             text.push_str(&output::exercise_report(&result));
-            print_now(&text);
+            bar.print(&text);
         }
+        bar.advance();
         graded.push((result.clone(), sha256_hex(&submission.bytes)));
         results.push(result);
     }
+    // Cleared before the results (or the summary) are printed.
+    bar.finish();
     Progress::record(course, &graded)?;
     Ok(results)
 }
@@ -220,7 +230,7 @@ pub fn select<'a>(course: &'a Course, target: Option<&str>) -> Result<Vec<&'a Ex
 }
 
 /// Prints and flushes, so that a learner sees each verdict as soon as it is known.
-fn print_now(text: &str) {
+pub fn print_now(text: &str) {
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(text.as_bytes());
     let _ = stdout.flush();

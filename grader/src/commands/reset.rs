@@ -24,7 +24,8 @@ pub fn run(course: &Course, id: &str, yes: bool) -> Result<i32> {
     if !yes {
         if !std::io::stdin().is_terminal() {
             return Err(GraderError::Usage(format!(
-                "reset would replace {} with its stub; pass --yes to do it without asking",
+                "reset asks before it replaces {} with its stub, and there is no terminal to \
+                 ask in, so nothing was changed; pass --yes to reset without asking",
                 exercise.path
             )));
         }

@@ -2,7 +2,6 @@
 //! fails, and course.yaml, exercises/, solutions/ and the hidden tests agree.
 
 use std::collections::HashSet;
-use std::io::Write as _;
 use std::process::{Command, Stdio};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -14,6 +13,7 @@ use crate::error::{EXIT_NOT_PASSED, EXIT_PASSED, GraderError, Result};
 use crate::files::{relative_slash_path, rust_files_below};
 use crate::grade::{self, Built, Submission, Thoroughness};
 use crate::output::{self, VerifyProblem};
+use crate::progress_bar::GradingProgress;
 use crate::verdict::{ExerciseResult, Status};
 use crate::workspace::BuildWorkspace;
 
@@ -25,13 +25,15 @@ pub fn run(course: &Course, target: Option<&str>, repeat: u32) -> Result<i32> {
         problems.extend(stray_files(course));
     }
     let workspace = BuildWorkspace::open(course)?;
+    let bar = GradingProgress::new(exercises.len());
     for exercise in exercises {
+        bar.grading(&exercise.id);
         let (line, found) = verify_exercise(course, &workspace, exercise, repeat)?;
-        let mut stdout = std::io::stdout().lock();
-        let _ = writeln!(stdout, "{line}");
-        let _ = stdout.flush();
+        bar.print(&format!("{line}\n"));
+        bar.advance();
         problems.extend(found);
     }
+    bar.finish();
     print!("{}", output::verify(&[], &problems));
     Ok(if problems.is_empty() {
         EXIT_PASSED
@@ -191,17 +193,16 @@ fn verify_exercise(
         }
     }
 
-    let line = format!(
-        "{} {}: solution passes {} checks; {alternatives} alternative{} pass; stub {}; {caught} \
+    let summary = format!(
+        "{}: solution passes {} checks; {alternatives} alternative{} pass; stub {}; {caught} \
          mutant{} caught",
-        if problems.is_empty() { "✓" } else { "✗" },
         exercise.id,
         count_passed(&solution),
         if alternatives == 1 { "" } else { "s" },
         stub.status.label(),
         if caught == 1 { "" } else { "s" },
     );
-    Ok((line, problems))
+    Ok((output::verify_line(problems.is_empty(), &summary), problems))
 }
 
 /// How many stubs and mutants run at once.

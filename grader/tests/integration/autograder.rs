@@ -79,7 +79,7 @@ fn grade(files: &[(&str, &str)]) -> Value {
 }
 
 /// The fields Gradescope reads, with their types.
-fn check_schema(results: &Value) {
+pub fn check_schema(results: &Value) {
     assert!(results["score"].is_u64(), "{results}");
     assert!(results["execution_time"].is_u64(), "{results}");
     assert!(results["output"].is_string(), "{results}");

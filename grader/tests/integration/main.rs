@@ -4,10 +4,15 @@
 
 mod autograder;
 mod bad_input;
+mod class_page_render;
 mod course_errors;
+mod editor_support;
 mod grading;
 mod hostile;
+mod machine_output;
 mod reports;
+mod reset_and_solution;
 mod support;
+mod terminal;
 mod verify;
 mod watch;

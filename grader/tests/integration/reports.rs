@@ -24,9 +24,10 @@ fn report_for(base: &Value, learner: &str, solved: usize) -> Value {
     report
 }
 
-#[test]
-fn a_class_of_thirty_becomes_a_csv_and_a_self_contained_page() {
-    let course = ScratchCourse::new();
+/// Grades a solved counter, turns the learner's report into thirty learners' reports (learner
+/// `n` passed the first `n % (exercises + 1)` exercises), runs `grader class` on them into
+/// `site/` and returns the reports.
+pub fn a_class_of_thirty(course: &ScratchCourse) -> Vec<Value> {
     course.solve("03_locks/01_counter");
     course
         .grader()
@@ -54,6 +55,7 @@ fn a_class_of_thirty_becomes_a_csv_and_a_self_contained_page() {
     let reports = course.root().join("reports");
     std::fs::create_dir_all(&reports).expect("a folder");
     let exercises = base["exercises"].as_array().expect("exercises").len();
+    let mut written = Vec::new();
     for learner in 0..30 {
         let report = report_for(
             &base,
@@ -65,6 +67,7 @@ fn a_class_of_thirty_becomes_a_csv_and_a_self_contained_page() {
             serde_json::to_string_pretty(&report).expect("JSON"),
         )
         .expect("write a report");
+        written.push(report);
     }
     let mut args = vec!["class".to_owned()];
     for learner in 0..30 {
@@ -72,7 +75,13 @@ fn a_class_of_thirty_becomes_a_csv_and_a_self_contained_page() {
     }
     args.extend(["--out".to_owned(), "site".to_owned()]);
     course.grader().args(&args).assert().success();
+    written
+}
 
+#[test]
+fn a_class_of_thirty_becomes_a_csv_and_a_self_contained_page() {
+    let course = ScratchCourse::new();
+    a_class_of_thirty(&course);
     let csv = course.read("site/progress.csv");
     let rows: Vec<&str> = csv.lines().collect();
     assert_eq!(

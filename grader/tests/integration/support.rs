@@ -154,7 +154,7 @@ fn files_below(dir: &Path) -> Vec<PathBuf> {
     found
 }
 
-fn copy_tree(from: &Path, to: &Path) {
+pub fn copy_tree(from: &Path, to: &Path) {
     for file in files_below(from) {
         let target = to.join(file.strip_prefix(from).expect("below from"));
         std::fs::create_dir_all(target.parent().expect("a parent")).expect("a folder");
@@ -191,4 +191,61 @@ macro_rules! assert_grader_snapshot {
             insta::assert_snapshot!($name, $text);
         })
     };
+}
+
+fn shell_quote(word: &str) -> String {
+    format!("'{}'", word.replace('\'', r"'\''"))
+}
+
+/// Runs `grader <args>` with its standard input, output and error on a pseudo-terminal (made by
+/// `script`, from util-linux, on every Debian system), with `NO_COLOR` set as given and `input`
+/// typed at the keyboard. Returns the exit status and everything the terminal showed.
+pub fn run_in_terminal(
+    course: &ScratchCourse,
+    args: &[&str],
+    no_color: Option<&str>,
+    input: &str,
+) -> (i32, String) {
+    use std::io::Write as _;
+
+    let grader = assert_cmd::cargo::cargo_bin("grader");
+    let mut words = vec![
+        grader.to_string_lossy().into_owned(),
+        "--course".to_owned(),
+        course
+            .root()
+            .join("course.yaml")
+            .to_string_lossy()
+            .into_owned(),
+    ];
+    words.extend(args.iter().map(|a| (*a).to_owned()));
+    let line: Vec<String> = words.iter().map(|w| shell_quote(w)).collect();
+    let mut command = std::process::Command::new("script");
+    command
+        .args([
+            "--quiet",
+            "--return",
+            "--command",
+            &line.join(" "),
+            "/dev/null",
+        ])
+        .env("THREADLINGS_BUILD_DIR", shared_build_dir())
+        .env("TERM", "xterm-256color")
+        .env_remove("CARGO_TARGET_DIR")
+        .env_remove("NO_COLOR")
+        .current_dir(course.root())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    if let Some(value) = no_color {
+        command.env("NO_COLOR", value);
+    }
+    let mut child = command.spawn().expect("script (util-linux) runs");
+    let mut stdin = child.stdin.take().expect("piped");
+    stdin.write_all(input.as_bytes()).expect("type the input");
+    drop(stdin);
+    let output = child.wait_with_output().expect("script ends");
+    let (stdout, stderr) = text(&output);
+    assert!(stderr.is_empty(), "script complained: {stderr}");
+    (output.status.code().unwrap_or(-1), stdout)
 }
