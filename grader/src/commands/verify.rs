@@ -194,11 +194,14 @@ fn verify_exercise(
     }
 
     let summary = format!(
-        "{}: solution passes {} checks; {alternatives} alternative{} pass; stub {}; {caught} \
-         mutant{} caught",
+        "{}: solution passes {} checks; {alternatives} {}; stub {}; {caught} mutant{} caught",
         exercise.id,
         count_passed(&solution),
-        if alternatives == 1 { "" } else { "s" },
+        if alternatives == 1 {
+            "alternative passes"
+        } else {
+            "alternatives pass"
+        },
         stub.status.label(),
         if caught == 1 { "" } else { "s" },
     );
