@@ -143,53 +143,63 @@ fn a_panic_in_f_still_puts_the_previous_id_back() {
 
 fn each_thread_sees_only_its_own_request_id() {
     // Two threads are inside with_request_id at the same time with different ids; a third runs
-    // outside any. None of them may see another's id.
+    // outside any. None of them may see another's id. Each thread only records what it saw, so
+    // that all three reach both meeting points whatever they saw. (A `Rendezvous` is used once:
+    // after everyone has arrived, it lets every later caller through at once.)
     let inside = Arc::new(Rendezvous::new(3));
+    let looked = Arc::new(Rendezvous::new(3));
     let handlers: Vec<_> = [10u64, 20]
         .into_iter()
         .map(|mine| {
-            let inside = Arc::clone(&inside);
+            let (inside, looked) = (Arc::clone(&inside), Arc::clone(&looked));
             thread::spawn(move || {
-                with_request_id(mine, || {
+                let seen = with_request_id(mine, || {
                     inside.meet(HANG, "threads inside with_request_id()");
                     let seen = current_request_id();
-                    assert_eq!(
-                        seen,
-                        Some(mine),
-                        "two threads were inside with_request_id() at the same time, this one \
-                         with id {mine}, and its current_request_id() returned {seen:?}; it \
-                         should return Some({mine}): each thread has its own current id"
-                    );
-                    inside.meet(HANG, "threads that checked their id");
+                    looked.meet(HANG, "threads that looked at their id");
+                    seen
                 });
-                let after = current_request_id();
-                assert_eq!(
-                    after, None,
-                    "a thread's with_request_id({mine}, …) returned while another thread's was \
-                     still running, and its current_request_id() returned {after:?}; it should \
-                     return None"
-                );
+                (mine, seen, current_request_id())
             })
         })
         .collect();
     let onlooker = {
-        let inside = Arc::clone(&inside);
+        let (inside, looked) = (Arc::clone(&inside), Arc::clone(&looked));
         thread::spawn(move || {
             inside.meet(HANG, "threads inside with_request_id()");
             let seen = current_request_id();
-            inside.meet(HANG, "threads that checked their id");
-            assert_eq!(
-                seen, None,
-                "a thread that never called with_request_id() got {seen:?} from \
-                 current_request_id() while two other threads were inside with_request_id(); it \
-                 should get None"
-            );
+            looked.meet(HANG, "threads that looked at their id");
+            seen
         })
     };
-    for handler in handlers {
-        join(handler, "a thread calling with_request_id()");
+    let handled: Vec<_> = handlers
+        .into_iter()
+        .map(|handler| join(handler, "a thread calling with_request_id()"))
+        .collect();
+    let onlooked = join(onlooker, "a thread calling current_request_id()");
+    for &(mine, seen, _) in &handled {
+        assert_eq!(
+            seen,
+            Some(mine),
+            "two threads were inside with_request_id() at the same time, one with id 10 and one \
+             with id 20, and current_request_id() returned {seen:?} in the one with id {mine}; \
+             it should return Some({mine}): each thread has its own current id"
+        );
     }
-    join(onlooker, "a thread calling current_request_id()");
+    assert_eq!(
+        onlooked, None,
+        "a thread that never called with_request_id() got {onlooked:?} from \
+         current_request_id() while two other threads were inside with_request_id(); it should \
+         get None"
+    );
+    for &(mine, _, after) in &handled {
+        assert_eq!(
+            after, None,
+            "after its with_request_id({mine}, …) returned, a thread's current_request_id() \
+             returned {after:?}; it should return None (another thread was inside \
+             with_request_id() at the same time)"
+        );
+    }
 }
 
 fn a_thread_started_inside_f_does_not_inherit_the_id() {
