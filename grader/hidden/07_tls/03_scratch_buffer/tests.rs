@@ -13,6 +13,10 @@ use std::time::Duration;
 /// A deadline for something that should happen at once: only a hang takes this long.
 const HANG: Duration = Duration::from_secs(5);
 
+/// How long threads that should all be inside `with_scratch` at once get to arrive: shorter than
+/// [`HANG`], so that a thread kept waiting is reported as such.
+const MEET: Duration = Duration::from_secs(2);
+
 /// A capacity no buffer has by chance.
 const BIG: usize = 65_536;
 
@@ -166,12 +170,12 @@ fn threads_use_their_buffers_at_the_same_time() {
             thread::spawn(move || {
                 with_scratch(|buffer| {
                     inside.meet(
-                        HANG,
+                        MEET,
                         "threads inside with_scratch() (does one thread's call make the others \
                          wait?)",
                     );
                     buffer.resize(1000, me);
-                    written.meet(HANG, "threads that wrote into their buffers");
+                    written.meet(MEET, "threads that wrote into their buffers");
                     (me, buffer.clone())
                 })
             })
