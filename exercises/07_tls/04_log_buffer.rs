@@ -21,8 +21,10 @@
 //!   after this thread's buffer has been dropped: then the line goes straight to the shared log.
 //!   (`LocalKey::with` panics once a thread-local is gone; `LocalKey::try_with` says so instead.)
 //!
-//! One thread is special: when `main` returns, the process ends without dropping the main
-//! thread's thread-locals, so the main thread must call `flush()` itself before it returns.
+//! Destructors run when a thread *ends*, and a process can stop without its threads ending:
+//! threads still running when `main` returns are simply gone, and Rust does not promise to drop
+//! the main thread's own thread-locals either (on some platforms it does, on others not). So
+//! the main thread calls `flush()` itself before it returns.
 //!
 //! The lesson: `cargo doc -p tls --open`, or `crates/tls/src/`. Its example
 //! `cargo run -p tls --example flush_at_exit` shows thread-local destructors at work.
