@@ -1,4 +1,4 @@
-//! Destructors at thread exit: four threads log into per-thread buffers, which move their lines
+//! Destructors at thread exit: three threads log into per-thread buffers, which move their lines
 //! to a shared log a batch at a time, and whose `Drop` flushes the rest when the thread ends.
 //! After `join`, every line is in the shared log; the main thread flushes its own buffer itself.
 //!
@@ -57,12 +57,12 @@ fn log(line: String) {
 }
 
 fn main() {
-    let workers: Vec<_> = (1..=4)
+    let workers: Vec<_> = (1..=3)
         .map(|n| {
             thread::Builder::new()
                 .name(format!("worker-{n}"))
                 .spawn(move || {
-                    // 4 + n lines: one full batch, and n lines left for the destructor.
+                    // BATCH + n lines: one full batch, and n lines left for the destructor.
                     for i in 0..BATCH + n {
                         log(format!("worker-{n} line {i}"));
                     }
@@ -84,5 +84,5 @@ fn main() {
     for line in shared.iter() {
         println!("  {line}");
     }
-    assert_eq!(shared.len(), (1..=4).map(|n| BATCH + n).sum::<usize>() + 1);
+    assert_eq!(shared.len(), (1..=3).map(|n| BATCH + n).sum::<usize>() + 1);
 }
