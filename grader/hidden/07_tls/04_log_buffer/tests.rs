@@ -8,6 +8,7 @@ use harness::sync::Rendezvous;
 use harness::time::within;
 use std::panic;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
@@ -197,9 +198,16 @@ fn lines_left_in_a_buffer_are_flushed_when_its_thread_ends() {
 /// would.
 struct LogsWhenDropped;
 
+/// Set when `log` panicked inside [`LogsWhenDropped`]'s `Drop`.
+static LOG_PANICKED_IN_DROP: AtomicBool = AtomicBool::new(false);
+
 impl Drop for LogsWhenDropped {
     fn drop(&mut self) {
-        log("from-a-destructor");
+        // A panic escaping a thread-local's destructor aborts the whole process; catch it, so
+        // that the test can say what happened.
+        if panic::catch_unwind(|| log("from-a-destructor")).is_err() {
+            LOG_PANICKED_IN_DROP.store(true, Ordering::SeqCst);
+        }
     }
 }
 
@@ -216,6 +224,14 @@ fn a_line_logged_by_another_thread_locals_destructor_is_not_lost() {
         log("before-the-end");
     });
     join(thread, "a thread whose thread-local logs from its Drop");
+    assert!(
+        !LOG_PANICKED_IN_DROP.load(Ordering::SeqCst),
+        "log(\"from-a-destructor\") panicked when a thread-local's Drop called it while its \
+         thread was ending, after the thread's log buffer had been dropped (in a real program, \
+         a panic in a thread-local's destructor aborts the whole process). Use \
+         LocalKey::try_with, which returns an error instead of panicking once the buffer is \
+         gone, and then write the line straight to the shared log"
+    );
     let got = logged("from-a-destructor");
     assert_eq!(
         got,
