@@ -288,9 +288,10 @@ fn stores_created_at_once_on_many_threads_are_all_distinct() {
                             "a thread created store number {n} of its {EACH} (while {THREADS} \
                              threads created stores at once), and its get(\"n\") returned \
                              Some({old}) before anything was set in it: it is the same store as \
-                             the thread's store number {old}. Are two stores created at once on \
-                             two threads given the same identity (read, then incremented, in two \
-                             steps)?"
+                             the thread's store number {old}. Does every new store get an \
+                             identity no other store ever has? Not an address or a type, and not \
+                             a number read and then incremented in two steps, which two threads \
+                             can do at once"
                         ));
                     }
                     store.set("n", n);
