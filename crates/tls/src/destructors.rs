@@ -128,5 +128,6 @@
 //! log("fine while the thread runs");
 //! ```
 //!
-//! A destructor that touches a thread-local not yet created on this thread creates it, and that
-//! new value is dropped in turn; but a thread-local already dropped is never created again.
+//! A thread-local already dropped is never created again (that is the `AccessError`). One not
+//! yet created on this thread is created if a destructor touches it; whether that late value is
+//! dropped in turn is up to the platform, so do not give it work that must happen.
