@@ -54,8 +54,8 @@
 //! each thread's 10 and stops there; a program that wants the total has to bring the threads'
 //! counts together, and that is sharing again, done once instead of on every increment:
 //!
-//! - return the count from the thread's closure and add up the `join()` results (the
-//!   [`crate`] example), or
+//! - return the count from the thread's closure and add up the `join()` results (as the
+//!   example on [the chapter's first page](crate) does), or
 //! - add it to a shared atomic or `Mutex` when the thread is done (or from the thread-local's
 //!   `Drop`, see [`destructors`](crate::destructors)).
 //!
