@@ -225,7 +225,7 @@ fn many_threads_using_one_store_at_once_each_see_their_own() {
     // Four threads set and read the same keys of one store at the same time, interrupted at
     // random points: a thread must always read back exactly what it set.
     const THREADS: u32 = 4;
-    const ROUNDS: u32 = 20_000;
+    const ROUNDS: u32 = 5_000;
     let store = Arc::new(ThreadLocalData::new());
     let start = Arc::new(Rendezvous::new(THREADS as usize));
     let chaos = Chaos::start(Duration::from_micros(50));
@@ -254,7 +254,7 @@ fn many_threads_using_one_store_at_once_each_see_their_own() {
         .collect();
     let results: Vec<_> = threads
         .into_iter()
-        .map(|thread| join(thread, "a thread calling set() and get() 20 000 times"))
+        .map(|thread| join(thread, "a thread calling set() and get() 5 000 times"))
         .collect();
     drop(chaos);
     for result in results {
@@ -270,7 +270,7 @@ fn stores_created_at_once_on_many_threads_are_all_distinct() {
     // keeps its latest stores alive, so that a store handed the identity of one it already has
     // is caught.
     const THREADS: usize = 4;
-    const EACH: usize = 10_000;
+    const EACH: usize = 5_000;
     const KEPT: usize = 2_000;
     let start = Arc::new(Rendezvous::new(THREADS));
     let chaos = Chaos::start(Duration::from_micros(20));
@@ -306,7 +306,7 @@ fn stores_created_at_once_on_many_threads_are_all_distinct() {
         .collect();
     let results: Vec<_> = makers
         .into_iter()
-        .map(|maker| join(maker, "a thread creating 10 000 stores"))
+        .map(|maker| join(maker, "a thread creating 5 000 stores"))
         .collect();
     drop(chaos);
     for result in results {

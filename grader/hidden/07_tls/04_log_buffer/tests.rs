@@ -250,10 +250,10 @@ fn a_line_logged_by_another_thread_locals_destructor_is_not_lost() {
 }
 
 fn many_threads_logging_at_once_lose_nothing() {
-    // Four threads log at once, interrupted at random points; 10 001 lines each is not a whole
+    // Four threads log at once, interrupted at random points; 2 001 lines each is not a whole
     // number of batches, so each thread ends with lines in its buffer.
     const THREADS: usize = 4;
-    const EACH: usize = 10_001;
+    const EACH: usize = 2_001;
     let start = Arc::new(Rendezvous::new(THREADS));
     let chaos = Chaos::start(Duration::from_micros(50));
     let threads: Vec<_> = (0..THREADS)
@@ -269,7 +269,7 @@ fn many_threads_logging_at_once_lose_nothing() {
         })
         .collect();
     for thread in threads {
-        join(thread, "a thread calling log() 10 001 times");
+        join(thread, "a thread calling log() 2 001 times");
     }
     drop(chaos);
     let all = logged("many-");
