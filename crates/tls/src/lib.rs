@@ -91,11 +91,13 @@
 //! - [`per_object`]: the tutorial's `ThreadLocalData`, a thread-local store per object, and how
 //!   to tell threads and objects apart.
 //! - [`pitfalls`]: thread pools that carry state from job to job, per-thread results that must
-//!   be combined, and when thread-local storage is the wrong tool.
+//!   be combined, per-thread caches that go stale, and when thread-local storage is the wrong
+//!   tool.
 //!
 //! The exercises (`exercises/07_tls/`) build the tutorial's `ThreadLocalData`, a thread-local
-//! "current request" set for the length of a call, a reusable per-thread scratch buffer, and a
-//! per-thread log buffer flushed in batches and when its thread ends.
+//! "current request" set for the length of a call, a reusable per-thread scratch buffer, a
+//! per-thread log buffer flushed in batches and when its thread ends, and per-thread caches that
+//! any thread can invalidate.
 
 pub mod cells;
 pub mod destructors;

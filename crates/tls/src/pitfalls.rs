@@ -62,6 +62,47 @@
 //! Counting in a thread-local and combining once is a real speed-up over a shared atomic that
 //! every thread hammers: each thread's increments stay in its own core's cache.
 //!
+//! ## Per-thread caches go stale, and only their own thread can clear them
+//!
+//! A per-thread cache (a parsed configuration, a compiled template) is read without any lock.
+//! When the data behind it changes, every thread's copy is out of date, and here the tutorial's
+//! "thread-local storage does not manage global state" bites: no thread can reach into another
+//! thread's thread-locals to clear them. The usual answer is a *generation* number shared by all
+//! threads: invalidating bumps it (one atomic increment), each cached value remembers the
+//! generation it was computed in, and a thread that finds its value out of date computes it
+//! again (one atomic load per read):
+//!
+//! ```
+//! use std::cell::RefCell;
+//! use std::sync::atomic::{AtomicU64, Ordering};
+//!
+//! static GENERATION: AtomicU64 = AtomicU64::new(0);
+//!
+//! thread_local! {
+//!     static CONFIG: RefCell<Option<(u64, String)>> = const { RefCell::new(None) };
+//! }
+//!
+//! fn config() -> String {
+//!     // Read the generation *before* loading: a change that lands while we load makes what
+//!     // we loaded stale, and the next call loads again.
+//!     let generation = GENERATION.load(Ordering::Acquire);
+//!     if let Some((loaded_in, text)) = CONFIG.with_borrow(|c| c.clone()) {
+//!         if loaded_in == generation {
+//!             return text;
+//!         }
+//!     }
+//!     let text = format!("config of generation {generation}"); // the costly part
+//!     CONFIG.set(Some((generation, text.clone())));
+//!     text
+//! }
+//!
+//! assert_eq!(config(), "config of generation 0");
+//! GENERATION.fetch_add(1, Ordering::Release); // "the file changed": every thread reloads
+//! assert_eq!(config(), "config of generation 1");
+//! ```
+//!
+//! The thread-cache exercise builds this for many keys.
+//!
 //! ## Memory
 //!
 //! Every thread that touches a thread-local gets its own value, and it lives as long as the
