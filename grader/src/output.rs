@@ -173,6 +173,15 @@ pub fn exercise_report(result: &ExerciseResult) -> String {
             let _ = writeln!(out, "  {} {kind} `{}`{status}", cross(), check.name);
         }
         if !message.is_empty() {
+            if checks.len() > 1 {
+                // Without this line, the checks above the last would look as if they had no
+                // message of their own.
+                let _ = writeln!(
+                    out,
+                    "      each of these {} failed the same way:",
+                    checks.len()
+                );
+            }
             let _ = writeln!(out, "{}", indent(&message, "      "));
         }
         let output = &checks[0].output;

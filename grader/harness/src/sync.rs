@@ -27,7 +27,8 @@ impl Rendezvous {
     /// Waits until every party has arrived, or `limit` has passed.
     ///
     /// Returns `Err(arrived)` with how many parties had arrived when the time ran out. Once all
-    /// have arrived, every later call returns `Ok` at once.
+    /// have arrived, every later call returns `Ok` at once: a `Rendezvous` serves one meeting,
+    /// so a test that needs threads to meet again makes a new one for each round.
     pub fn wait(&self, limit: Duration) -> Result<(), usize> {
         let deadline = Instant::now() + limit;
         let mut arrived = self.arrived.lock().unwrap_or_else(|p| p.into_inner());
