@@ -199,6 +199,11 @@ fn describe_crash(signal: i32, stderr: &str) -> String {
         );
     }
     if signal == libc::SIGABRT {
+        if stderr.contains("thread local panicked on drop") {
+            return "aborted (SIGABRT) after a panic in the destructor of a thread-local value: \
+                    Rust ends the whole process when a thread_local!'s Drop panics at thread exit"
+                .to_owned();
+        }
         if stderr.contains("non-unwinding panic")
             || stderr.contains("panic in a destructor")
             || stderr.contains("panicked")
@@ -307,4 +312,37 @@ fn new_secret() -> String {
         }
     }
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::describe_crash;
+
+    #[test]
+    fn a_panicking_thread_local_destructor_is_named() {
+        let described = describe_crash(
+            libc::SIGABRT,
+            "thread '<unnamed>' panicked at src/lib.rs:9:9:\nboom\n\
+             fatal runtime error: thread local panicked on drop, aborting\n",
+        );
+        assert!(described.contains("destructor of a thread-local"), "{described}");
+    }
+
+    #[test]
+    fn a_panic_while_panicking_is_explained() {
+        let described = describe_crash(
+            libc::SIGABRT,
+            "thread 'main' panicked at src/lib.rs:3:5:\npanic in a destructor during cleanup\n",
+        );
+        assert!(described.contains("already panicking"), "{described}");
+    }
+
+    #[test]
+    fn a_stack_overflow_is_named() {
+        let described = describe_crash(
+            libc::SIGSEGV,
+            "\nthread 'main' has overflowed its stack\nfatal runtime error: stack overflow\n",
+        );
+        assert!(described.contains("stack overflow"), "{described}");
+    }
 }
