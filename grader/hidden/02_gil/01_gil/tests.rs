@@ -83,7 +83,9 @@ fn a_free_gil_is_acquired_at_once_and_again_after_the_guard_is_dropped() {
         let other = Arc::clone(&gil);
         within(
             HANG,
-            &format!("acquire() on a GIL that no thread holds (round {round}; was the previous guard's drop releasing it?)"),
+            &format!(
+                "acquire() on a GIL that no thread holds (round {round}; was the previous guard's drop releasing it?)"
+            ),
             move || drop(other.acquire()),
         );
         let guard: GilGuard<'_> = gil.acquire();
@@ -178,6 +180,91 @@ fn only_one_thread_holds_the_gil_at_a_time() {
     );
 }
 
+/// Spins until `flag` holds at least `value`, letting other threads run now and then; returns
+/// false if `stop` was set first.
+fn spin_until(flag: &AtomicUsize, value: usize, stop: &AtomicBool) -> bool {
+    let mut spins = 0u32;
+    while flag.load(Ordering::SeqCst) < value {
+        if stop.load(Ordering::SeqCst) {
+            return false;
+        }
+        spins = spins.wrapping_add(1);
+        if spins % 256 == 0 {
+            thread::yield_now();
+        } else {
+            std::hint::spin_loop();
+        }
+    }
+    true
+}
+
+fn threads_that_call_acquire_at_the_same_moment_never_both_get_it() {
+    // Round after round, three threads cross a start line together and call acquire() at the
+    // same moment on a free GIL. Exactly one may get it; if "is it free?" and "now it is mine"
+    // are two steps, two threads soon both see it free.
+    const THREADS: usize = 3;
+    const ROUNDS: usize = 20_000;
+    let gil = Arc::new(Gil::new());
+    let arrived = Arc::new(AtomicUsize::new(0));
+    let finished = Arc::new(AtomicUsize::new(0));
+    let inside = Arc::new(AtomicUsize::new(0));
+    let overlap_round = Arc::new(AtomicUsize::new(0));
+    let stop = Arc::new(AtomicBool::new(false));
+    let workers: Vec<_> = (0..THREADS)
+        .map(|_| {
+            let (gil, arrived, finished, inside, overlap_round, stop) = (
+                Arc::clone(&gil),
+                Arc::clone(&arrived),
+                Arc::clone(&finished),
+                Arc::clone(&inside),
+                Arc::clone(&overlap_round),
+                Arc::clone(&stop),
+            );
+            thread::spawn(move || {
+                for round in 0..ROUNDS {
+                    arrived.fetch_add(1, Ordering::SeqCst);
+                    if !spin_until(&arrived, THREADS * (round + 1), &stop) {
+                        break;
+                    }
+                    let guard = gil.acquire();
+                    if inside.fetch_add(1, Ordering::SeqCst) != 0 {
+                        overlap_round.store(round + 1, Ordering::SeqCst);
+                        stop.store(true, Ordering::SeqCst);
+                    }
+                    for step in 0..200 {
+                        std::hint::black_box(step);
+                    }
+                    inside.fetch_sub(1, Ordering::SeqCst);
+                    drop(guard);
+                }
+                finished.fetch_add(1, Ordering::SeqCst);
+            })
+        })
+        .collect();
+    // Play rounds for 1.5 s at most.
+    let started = std::time::Instant::now();
+    while finished.load(Ordering::SeqCst) < THREADS
+        && !stop.load(Ordering::SeqCst)
+        && started.elapsed() < Duration::from_millis(1500)
+    {
+        thread::sleep(Duration::from_millis(5));
+    }
+    stop.store(true, Ordering::SeqCst);
+    for worker in workers {
+        join(
+            worker,
+            "a thread calling acquire() and dropping the guard, round after round",
+        );
+    }
+    let round = overlap_round.load(Ordering::SeqCst);
+    assert_eq!(
+        round, 0,
+        "in round {round}, of 3 threads that called acquire() at the same moment on a free GIL, \
+         two got it; only one should (check \"is it free?\" and mark it held in one step, under \
+         one lock)"
+    );
+}
+
 fn allow_threads_releases_the_gil_while_f_runs() {
     let gil = Arc::new(Gil::new());
     let (inside_tx, inside) = mpsc::channel();
@@ -205,7 +292,10 @@ fn allow_threads_releases_the_gil_while_f_runs() {
         move || drop(other.acquire()),
     );
     let _ = done_tx.send(());
-    join(first, "the first thread, after its allow_threads() closure returned");
+    join(
+        first,
+        "the first thread, after its allow_threads() closure returned",
+    );
 }
 
 fn allow_threads_takes_the_gil_back_before_returning() {
@@ -311,11 +401,8 @@ fn allow_threads_lets_others_in_every_time_and_keeps_them_out_after() {
         })
         .collect();
     let looper = {
-        let (gil, inside, overlaps) = (
-            Arc::clone(&gil),
-            Arc::clone(&inside),
-            Arc::clone(&overlaps),
-        );
+        let (gil, inside, overlaps) =
+            (Arc::clone(&gil), Arc::clone(&inside), Arc::clone(&overlaps));
         thread::spawn(move || {
             let mut guard = gil.acquire();
             for _ in 0..ROUNDS {
@@ -368,7 +455,10 @@ fn waiting_for_the_gil_sleeps_instead_of_spinning() {
         BLOCKED.as_millis()
     );
     for waiter in waiters {
-        join(waiter, "a thread waiting in acquire(), after the GIL was released");
+        join(
+            waiter,
+            "a thread waiting in acquire(), after the GIL was released",
+        );
     }
 }
 
@@ -376,6 +466,7 @@ harness::hidden_tests![
     a_free_gil_is_acquired_at_once_and_again_after_the_guard_is_dropped,
     acquire_waits_while_another_thread_holds_the_gil,
     only_one_thread_holds_the_gil_at_a_time,
+    threads_that_call_acquire_at_the_same_moment_never_both_get_it,
     allow_threads_releases_the_gil_while_f_runs,
     allow_threads_takes_the_gil_back_before_returning,
     allow_threads_lets_others_in_every_time_and_keeps_them_out_after,
