@@ -69,11 +69,12 @@ fn clones_are_handles_to_the_same_value() {
 }
 
 fn handles_made_and_dropped_on_many_threads_are_all_counted() {
-    // Eight threads each clone and drop a handle 100 000 times, then each keeps 10 more. The
-    // chaos interrupts them wherever they are, including in the middle of a count update.
+    // Eight threads each clone and drop a handle 300 000 times (50 at a time), then each keeps
+    // 10 more. The chaos interrupts them wherever they are, including in the middle of a count update.
     const THREADS: usize = 8;
     const KEPT: usize = 10;
-    const CYCLES: usize = 100_000;
+    const CYCLES: usize = 300_000;
+    const BATCH: usize = 50;
     let shared = Shared::new(0_u64);
     let all_kept = Arc::new(Rendezvous::new(THREADS + 1));
     let checked = Arc::new(Rendezvous::new(THREADS + 1));
@@ -84,9 +85,10 @@ fn handles_made_and_dropped_on_many_threads_are_all_counted() {
                 (shared.clone(), Arc::clone(&all_kept), Arc::clone(&checked));
             thread::spawn(move || {
                 chaos::join();
-                for _ in 0..CYCLES {
-                    let handle = mine.clone();
-                    drop(handle);
+                // In batches, so that the changes of different threads do not cancel out.
+                for _ in 0..CYCLES / BATCH {
+                    let batch: Vec<Shared<u64>> = (0..BATCH).map(|_| mine.clone()).collect();
+                    drop(batch);
                 }
                 let kept: Vec<Shared<u64>> = (0..KEPT).map(|_| mine.clone()).collect();
                 all_kept.meet(HANG, "threads keeping 10 handles each");
@@ -105,7 +107,7 @@ fn handles_made_and_dropped_on_many_threads_are_all_counted() {
     let expected = 1 + THREADS + THREADS * KEPT;
     assert_eq!(
         counted, expected,
-        "8 threads each cloned and dropped a handle 100 000 times, then kept 10 clones: \
+        "8 threads each cloned and dropped a handle 300 000 times, then kept 10 clones: \
          handles() returned {counted}; it should be {expected} (the first handle, each thread's \
          own and its 10 clones). Some changes to the count were lost: it must be changed \
          atomically"
