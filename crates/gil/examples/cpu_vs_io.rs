@@ -29,7 +29,10 @@ const SLICE: u64 = 500;
 const IO_WAIT: Duration = Duration::from_millis(200);
 
 fn is_prime(n: u64) -> bool {
-    n >= 2 && (2..).take_while(|d| d * d <= n).all(|d| !n.is_multiple_of(d))
+    n >= 2
+        && (2..)
+            .take_while(|d| d * d <= n)
+            .all(|d| !n.is_multiple_of(d))
 }
 
 fn count_primes(from: u64, to: u64) -> u64 {
