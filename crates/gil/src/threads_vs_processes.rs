@@ -36,10 +36,12 @@
 //! |               | Python code (the GIL)          |                                   |
 //! ```
 //!
-//! A process costs tens of times as much as a thread to start: the OS builds a new address
-//! space, loads and links the program, and tears it all down at the end. A thread shares its
-//! process's address space and needs little more than a stack. (A Python process costs far more
-//! again, since each one starts an interpreter and imports its modules.)
+//! A process costs ten to a few tens of times as much as a thread to start (9 to 26 times in
+//! the runs on that machine): the OS builds a new address space, loads and links the program,
+//! and tears it all down at the end. A thread shares its process's address space and needs
+//! little more than a stack. (Python's `multiprocessing` costs more again when each worker
+//! starts a fresh interpreter and imports its modules, as its `spawn` and `forkserver` start
+//! methods do.)
 //!
 //! ## When to use which
 //!
