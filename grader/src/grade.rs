@@ -182,7 +182,8 @@ fn compile_error(
         format!(
             "Your file compiles, but the hidden tests cannot use it: they call the API described \
              at the top of the exercise, and the compiler said:\n  {}\nCheck the names, \
-             parameters and return types of your public items against that description.",
+             parameters and return types of your public items against that description, and \
+             whether your types are `Send` and `Sync` where it says they must be.",
             headlines.join("\n  ")
         )
     };
