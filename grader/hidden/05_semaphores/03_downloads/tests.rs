@@ -319,7 +319,14 @@ fn a_slow_download_does_not_hold_up_the_others() {
     problems.check();
 }
 
-fn a_limit_of_zero_panics() {
+fn a_limit_of_zero_panics_and_a_limit_of_one_works() {
+    let one = call(urls(2), 1, |url: &str| url.len());
+    assert_eq!(
+        one,
+        vec![21, 21],
+        "download_all() of two URLs of 21 characters with limit 1 and fetch = url.len() \
+         returned {one:?}"
+    );
     let outcome = within(
         HANG,
         "download_all() with a limit of 0 (it should panic, not wait forever)",
@@ -383,6 +390,6 @@ harness::hidden_tests![
     never_more_fetches_at_once_than_the_limit_and_each_url_once,
     exactly_as_many_fetches_as_the_limit_run_at_once,
     a_slow_download_does_not_hold_up_the_others,
-    a_limit_of_zero_panics,
+    a_limit_of_zero_panics_and_a_limit_of_one_works,
     threads_waiting_for_their_turn_sleep_instead_of_spinning,
 ];
