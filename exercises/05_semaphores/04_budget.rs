@@ -28,8 +28,8 @@
 //! the next one may be able to go at once. `Budget` must be `Send + Sync`.
 //!
 //! The lesson: `cargo doc -p semaphores --open`, or `crates/semaphores/src/` (the chapter on
-//! fairness). Its example `cargo run -p semaphores --example starvation` shows the panorama
-//! starving, then served.
+//! fairness). Its example `cargo run -p semaphores --example starvation` shows a big request
+//! starving behind small ones, then served.
 
 use std::marker::PhantomData;
 
