@@ -1,5 +1,6 @@
-//! Mutant: every `Permit` also holds one shared `Mutex` guard, so only one holder is ever in,
-//! whatever the count.
+//! Mutant: every `Permit` also holds one shared `Mutex` guard: one holder at a time.
+//!
+//! Only one holder is ever in, whatever the count.
 
 use std::sync::{Condvar, Mutex, MutexGuard, TryLockError};
 

@@ -1,5 +1,6 @@
-//! Mutant: a `Pooled` holds the lock of the whole pool while it is out, so only one user at a
-//! time, however many connections there are.
+//! Mutant: a `Pooled` holds the lock of the whole pool while it is out: one user at a time.
+//!
+//! However many connections there are, only one of them is ever in use.
 
 use std::ops::{Deref, DerefMut};
 use std::sync::{Mutex, MutexGuard, TryLockError};
