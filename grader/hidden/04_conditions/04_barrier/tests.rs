@@ -3,7 +3,7 @@
 //! fail with BrokenBarrier once the barrier is aborted.
 
 use exercise::{Barrier, BrokenBarrier};
-use harness::cpu::cpu_burned_while_idle;
+use harness::cpu::watch_idle;
 use harness::time::within;
 use std::panic;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -17,40 +17,6 @@ const SETTLE: Duration = Duration::from_millis(100);
 const BLOCKED: Duration = Duration::from_millis(300);
 /// A deadline for something that should happen at once: only a hang takes this long.
 const HANG: Duration = Duration::from_secs(5);
-
-/// Involuntary context switches of every live thread of this process so far, from
-/// `/proc/self/task/*/status`.
-fn involuntary_switches() -> u64 {
-    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
-        return 0;
-    };
-    tasks
-        .flatten()
-        .filter_map(|task| std::fs::read_to_string(task.path().join("status")).ok())
-        .filter_map(|status| {
-            status.lines().find_map(|line| {
-                line.strip_prefix("nonvoluntary_ctxt_switches:")
-                    .and_then(|count| count.trim().parse::<u64>().ok())
-            })
-        })
-        .sum()
-}
-
-/// What the process does while the test sleeps for `window`: the CPU time it burns, and how
-/// often its threads are switched out while still wanting to run. A thread asleep on a
-/// condition variable does neither. One that spins burns CPU time; one that loops on
-/// `yield_now()` burns CPU time on an idle machine and, on a busy one (where each yield hands the
-/// CPU to another program), is switched out thousands of times instead.
-fn activity_while_idle(window: Duration) -> (Duration, u64) {
-    let switches = involuntary_switches();
-    let burned = cpu_burned_while_idle(window);
-    (burned, involuntary_switches().saturating_sub(switches))
-}
-
-/// The most CPU time and involuntary switches a process whose threads all sleep may show in
-/// [`BLOCKED`]: far above what sleeping costs, far below what spinning does.
-const IDLE_CPU: Duration = Duration::from_millis(50);
-const IDLE_SWITCHES: u64 = 30;
 
 fn assert_send_sync<T: Send + Sync>() {}
 const _: fn() = || assert_send_sync::<Barrier>();
@@ -272,17 +238,14 @@ fn waiting_threads_sleep_instead_of_spinning() {
     let (returned, _returns) = mpsc::channel();
     let waiters: Vec<_> = (0..3).map(|_| spawn_wait(&barrier, &returned)).collect();
     thread::sleep(SETTLE);
-    let (burned, switches) = activity_while_idle(BLOCKED);
+    let activity = watch_idle(BLOCKED);
     let last = Arc::clone(&barrier);
     let _ = within(HANG, "the last party's wait()", move || last.wait());
     assert!(
-        burned < IDLE_CPU && switches < IDLE_SWITCHES,
-        "while 3 threads waited in wait() for a fourth party, the \
-         process used {} ms of CPU time and its threads were switched out {} times in {} ms; a \
-         waiting thread should sleep on a condition variable, not loop checking the count",
-        burned.as_millis(),
-        switches,
-        BLOCKED.as_millis()
+        activity.asleep(),
+        "while 3 threads waited in wait() for a fourth party, {}; a waiting \
+         thread should sleep on a condition variable, not loop checking the count",
+        activity.describe()
     );
     for waiter in waiters {
         let _ = join(waiter, "a waiting thread, after the last party arrived");

@@ -3,7 +3,7 @@
 //! download as soon as one finishes, keeps the URLs' order, and lets waiting threads sleep.
 
 use exercise::download_all;
-use harness::cpu::process_cpu_time;
+use harness::cpu::watch_idle;
 use harness::sync::Rendezvous;
 use harness::time::within;
 use std::collections::HashMap;
@@ -19,96 +19,6 @@ const HANG: Duration = Duration::from_secs(5);
 const CALL: Duration = Duration::from_secs(8);
 /// How long a call must stay blocked to count as waiting.
 const BLOCKED: Duration = Duration::from_millis(300);
-
-/// Involuntary context switches of every live thread of this process so far, from
-/// `/proc/self/task/*/status`.
-fn involuntary_switches() -> u64 {
-    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
-        return 0;
-    };
-    tasks
-        .flatten()
-        .filter_map(|task| std::fs::read_to_string(task.path().join("status")).ok())
-        .filter_map(|status| {
-            status.lines().find_map(|line| {
-                line.strip_prefix("nonvoluntary_ctxt_switches:")
-                    .and_then(|count| count.trim().parse::<u64>().ok())
-            })
-        })
-        .sum()
-}
-
-/// The state letter (`R` running or ready to run, `S` asleep, ...) of every thread of this
-/// process except the caller, from `/proc/self/task/*/stat`.
-fn other_thread_states() -> Vec<char> {
-    let me = std::fs::read_to_string("/proc/thread-self/stat")
-        .ok()
-        .and_then(|stat| stat.split_whitespace().next().map(str::to_owned));
-    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
-        return Vec::new();
-    };
-    tasks
-        .flatten()
-        .filter(|task| Some(task.file_name().to_string_lossy().into_owned()) != me)
-        .filter_map(|task| std::fs::read_to_string(task.path().join("stat")).ok())
-        .filter_map(|stat| {
-            let (_, after_name) = stat.rsplit_once(')')?;
-            after_name.trim_start().chars().next()
-        })
-        .collect()
-}
-
-/// What the process does while the test watches it for `window`: the CPU time it burns, how
-/// often its threads are switched out while still wanting to run, and the share of looks (one
-/// every 5 ms) that found another thread running or ready to run. A thread asleep on a
-/// condition variable does none of these. One that spins, with `spin_loop` or `yield_now`, burns
-/// CPU time on an idle machine, and on a busy one, where it gets little CPU time, it is still
-/// found running or ready to run at nearly every look.
-fn activity_while_idle(window: Duration) -> Activity {
-    let switches = involuntary_switches();
-    let cpu = process_cpu_time();
-    let started = Instant::now();
-    let (mut looks, mut busy) = (0u32, 0u32);
-    while started.elapsed() < window {
-        looks += 1;
-        if other_thread_states().contains(&'R') {
-            busy += 1;
-        }
-        thread::sleep(Duration::from_millis(5));
-    }
-    Activity {
-        burned: process_cpu_time().saturating_sub(cpu),
-        switches: involuntary_switches().saturating_sub(switches),
-        busy_percent: busy * 100 / looks.max(1),
-    }
-}
-
-/// What [`activity_while_idle`] saw.
-struct Activity {
-    burned: Duration,
-    switches: u64,
-    busy_percent: u32,
-}
-
-impl Activity {
-    /// Whether every thread looked asleep: far below what spinning shows on any machine, far
-    /// above what sleeping threads (and the watching itself) cost.
-    fn asleep(&self) -> bool {
-        self.burned < Duration::from_millis(50) && self.switches < 30 && self.busy_percent < 50
-    }
-
-    /// The observation, in words.
-    fn describe(&self, window: Duration) -> String {
-        format!(
-            "the process used {} ms of CPU time, its threads were switched out {} times, and a \
-             thread was found running or ready to run in {}% of the looks, in {} ms",
-            self.burned.as_millis(),
-            self.switches,
-            self.busy_percent,
-            window.as_millis()
-        )
-    }
-}
 
 /// The URLs `https://example.com/0` to `…/{n-1}`.
 fn urls(n: usize) -> Vec<String> {
@@ -427,14 +337,14 @@ fn threads_waiting_for_their_turn_sleep_instead_of_spinning() {
     };
     let downloads = thread::spawn(move || call(urls(4), 1, fetch));
     thread::sleep(Duration::from_millis(100));
-    let activity = activity_while_idle(BLOCKED);
+    let activity = watch_idle(BLOCKED);
     gate.open();
     assert!(
         activity.asleep(),
         "while one download (limit 1) waited for the network and 3 more waited for their turn, \
          {}; a thread waiting for its turn should sleep (on a condition variable or a channel), \
          not loop checking",
-        activity.describe(BLOCKED)
+        activity.describe()
     );
     within(CALL, "download_all() of 4 URLs with limit 1", move || {
         downloads.join()
