@@ -325,7 +325,10 @@ mod tests {
             "thread '<unnamed>' panicked at src/lib.rs:9:9:\nboom\n\
              fatal runtime error: thread local panicked on drop, aborting\n",
         );
-        assert!(described.contains("destructor of a thread-local"), "{described}");
+        assert!(
+            described.contains("destructor of a thread-local"),
+            "{described}"
+        );
     }
 
     #[test]
