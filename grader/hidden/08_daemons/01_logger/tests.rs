@@ -96,6 +96,37 @@ fn difference(got: &str, want: &str) -> String {
     }
 }
 
+/// A value the test drops itself, within a deadline. If the test fails first, the value is
+/// leaked instead of being dropped while the failure unwinds: a wrong `Drop` could hang there
+/// and hide the failure's message.
+struct Kept<T>(Option<T>);
+
+impl<T> Kept<T> {
+    fn new(value: T) -> Self {
+        Kept(Some(value))
+    }
+
+    fn take(mut self) -> T {
+        self.0.take().expect("a kept value is taken once")
+    }
+}
+
+impl<T> std::ops::Deref for Kept<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        self.0
+            .as_ref()
+            .expect("a kept value is used before it is taken")
+    }
+}
+
+impl<T> Drop for Kept<T> {
+    fn drop(&mut self) {
+        std::mem::forget(self.0.take());
+    }
+}
+
 /// Joins `handle` within the hang deadline, passing a panic of the thread on as it was.
 fn join<T: Send + 'static>(handle: JoinHandle<T>, what: &str) -> T {
     within(HANG, what, move || handle.join())
@@ -147,15 +178,15 @@ fn flush(logger: &Arc<Logger>, what: &str) {
 }
 
 /// Drops the last `Arc` of `logger` within the hang deadline.
-fn drop_logger(logger: Arc<Logger>, what: &str) {
-    within(HANG, what, move || drop(logger));
+fn drop_logger(logger: Kept<Arc<Logger>>, what: &str) {
+    within(HANG, what, move || drop(logger.take()));
 }
 
 fn new_creates_the_file_and_appends_to_what_is_there() {
     let path = log_path("new.log");
-    let logger = Arc::new(Logger::new(&path).unwrap_or_else(|error| {
+    let logger = Kept::new(Arc::new(Logger::new(&path).unwrap_or_else(|error| {
         panic!("Logger::new on a file that does not exist yet returned an error: {error}")
-    }));
+    })));
     logger.log("first");
     flush(&logger, "flush() after logging one line");
     assert!(
@@ -166,9 +197,9 @@ fn new_creates_the_file_and_appends_to_what_is_there() {
 
     let path = log_path("append.log");
     std::fs::write(&path, "written earlier\n").expect("the test could not write its log file");
-    let logger = Arc::new(Logger::new(&path).unwrap_or_else(|error| {
+    let logger = Kept::new(Arc::new(Logger::new(&path).unwrap_or_else(|error| {
         panic!("Logger::new on an existing file returned an error: {error}")
-    }));
+    })));
     logger.log("first");
     logger.log("second");
     drop_logger(logger, "dropping the Logger after logging two lines");
@@ -198,7 +229,9 @@ fn new_returns_the_error_of_a_file_that_cannot_be_opened() {
 
 fn flush_puts_every_line_logged_so_far_in_the_file_in_order() {
     let path = log_path("flush.log");
-    let logger = Arc::new(Logger::new(&path).expect("Logger::new returned an error"));
+    let logger = Kept::new(Arc::new(
+        Logger::new(&path).expect("Logger::new returned an error"),
+    ));
     for number in 0..1_000 {
         logger.log(&line(number));
     }
@@ -226,7 +259,9 @@ fn flush_puts_every_line_logged_so_far_in_the_file_in_order() {
 
 fn flush_returns_when_nothing_was_logged_even_from_many_threads() {
     let path = log_path("idle.log");
-    let logger = Arc::new(Logger::new(&path).expect("Logger::new returned an error"));
+    let logger = Kept::new(Arc::new(
+        Logger::new(&path).expect("Logger::new returned an error"),
+    ));
     flush(&logger, "flush() on a logger that never logged anything");
     let flushers: Vec<_> = (0..4)
         .map(|_| {
@@ -247,7 +282,9 @@ fn lines_from_many_threads_are_all_written_whole() {
     const THREADS: usize = 8;
     const EACH: usize = 2_000;
     let path = log_path("threads.log");
-    let logger = Arc::new(Logger::new(&path).expect("Logger::new returned an error"));
+    let logger = Kept::new(Arc::new(
+        Logger::new(&path).expect("Logger::new returned an error"),
+    ));
     let start = Arc::new(Rendezvous::new(THREADS));
     let loggers: Vec<_> = (0..THREADS)
         .map(|thread| {
@@ -303,7 +340,7 @@ fn lines_from_many_threads_are_all_written_whole() {
 
 fn log_returns_at_once_while_the_writer_is_stuck() {
     let (logger, reader) = logger_on_a_pipe();
-    let logger = Arc::new(logger);
+    let logger = Kept::new(Arc::new(logger));
     log_many(&logger, MANY);
     let reading = read_to_end(reader);
     drop_logger(logger, "dropping the Logger while the test read its file");
@@ -318,7 +355,7 @@ fn log_returns_at_once_while_the_writer_is_stuck() {
 
 fn flush_waits_until_every_line_is_in_the_file() {
     let (logger, mut reader) = logger_on_a_pipe();
-    let logger = Arc::new(logger);
+    let logger = Kept::new(Arc::new(logger));
     log_many(&logger, MANY);
     let (flushed, flush_returned) = mpsc::channel();
     let flusher = {
@@ -381,9 +418,10 @@ fn flush_waits_until_every_line_is_in_the_file() {
 
 fn dropping_the_logger_writes_every_queued_line_before_it_returns() {
     let (logger, reader) = logger_on_a_pipe();
-    let logger = Arc::new(logger);
+    let logger = Kept::new(Arc::new(logger));
     log_many(&logger, MANY);
     let (dropped, drop_returned) = mpsc::channel();
+    let logger = logger.take();
     let dropper = thread::spawn(move || {
         drop(logger);
         let _ = dropped.send(());
@@ -443,7 +481,9 @@ fn involuntary_switches() -> u64 {
 
 fn an_idle_writer_thread_sleeps_instead_of_polling() {
     let path = log_path("sleeps.log");
-    let logger = Arc::new(Logger::new(&path).expect("Logger::new returned an error"));
+    let logger = Kept::new(Arc::new(
+        Logger::new(&path).expect("Logger::new returned an error"),
+    ));
     logger.log("one line");
     flush(&logger, "flush() after logging one line");
     thread::sleep(Duration::from_millis(50));
