@@ -93,15 +93,23 @@ fn join_returns_what_the_job_returned() {
 }
 
 fn stop_asks_the_job_to_stop_and_returns_its_result() {
-    let job = spawn(|token: &StopToken| {
+    let (working, started) = mpsc::channel();
+    let job = spawn(move |token: &StopToken| {
         let mut rounds = 0u32;
-        while !token.is_stopped() {
+        loop {
             rounds += 1;
+            if rounds == 1 {
+                let _ = working.send(());
+            }
+            if token.is_stopped() {
+                return rounds;
+            }
             thread::sleep(Duration::from_millis(1));
         }
-        rounds
     });
-    thread::sleep(SETTLE);
+    started
+        .recv_timeout(HANG)
+        .expect("a job had not started running within 5 s of Background::spawn");
     let got = stop(
         job,
         "stop() on a job that works until is_stopped() returns true",
