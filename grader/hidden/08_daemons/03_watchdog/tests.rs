@@ -111,15 +111,28 @@ fn fires_once_when_not_petted_in_time() {
 }
 
 fn pets_keep_it_from_firing() {
-    // Four threads pet a watchdog with a timeout of 400 ms every 5 ms, for a second.
-    let (watchdog, fired) = counting(Duration::from_millis(400));
+    // Four threads pet a watchdog with a timeout of 200 ms every 5 ms, for 600 ms, noting when
+    // each pet() started and returned. Whenever the watchdog fires, at least 200 ms must have
+    // passed since the start of the latest pet() that had returned by then: that holds on a
+    // machine however busy (where the petters may fall silent for a while), and a pet() that
+    // does not restart the countdown breaks it.
+    const TIMEOUT: Duration = Duration::from_millis(200);
+    let fires = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let noted = Arc::clone(&fires);
+    let started = Instant::now();
+    let watchdog = Kept::new(Arc::new(Watchdog::start(TIMEOUT, move || {
+        noted.lock().unwrap().push(Instant::now());
+    })));
+    let pets = Arc::new(std::sync::Mutex::new(Vec::new()));
     let petters: Vec<_> = (0..4)
         .map(|_| {
-            let watchdog = Arc::clone(&watchdog);
+            let (watchdog, pets) = (Arc::clone(&watchdog), Arc::clone(&pets));
             thread::spawn(move || {
-                let started = Instant::now();
-                while started.elapsed() < Duration::from_secs(1) {
+                let petting = Instant::now();
+                while petting.elapsed() < Duration::from_millis(600) {
+                    let before = Instant::now();
                     watchdog.pet();
+                    pets.lock().unwrap().push((before, Instant::now()));
                     thread::sleep(Duration::from_millis(5));
                 }
             })
@@ -128,22 +141,36 @@ fn pets_keep_it_from_firing() {
     for petter in petters {
         within(
             HANG,
-            "4 threads calling pet() every 5 ms for 1 s",
+            "4 threads calling pet() every 5 ms for 600 ms",
             move || petter.join(),
         )
         .unwrap_or_else(|payload| std::panic::resume_unwind(payload));
     }
-    let count = fired.load(Ordering::SeqCst);
-    assert_eq!(
-        count, 0,
-        "a watchdog with a timeout of 400 ms called on_timeout() {count} times while 4 threads \
-         petted it every 5 ms for 1 s; each pet() should restart the countdown"
-    );
-    wait_for_fires(
-        &fired,
-        1,
-        "a watchdog with a timeout of 400 ms that was no longer petted",
-    );
+    let waiting = Instant::now();
+    while fires.lock().unwrap().is_empty() {
+        assert!(
+            waiting.elapsed() < HANG,
+            "a watchdog with a timeout of 200 ms did not fire within 5 s after the last pet()"
+        );
+        thread::sleep(Duration::from_millis(1));
+    }
+    let pets = pets.lock().unwrap().clone();
+    for &fire in fires.lock().unwrap().iter() {
+        let latest = pets
+            .iter()
+            .filter(|&&(_, returned)| returned < fire)
+            .map(|&(before, _)| before)
+            .max()
+            .unwrap_or(started);
+        let quiet = fire.duration_since(latest);
+        assert!(
+            quiet >= TIMEOUT,
+            "a watchdog with a timeout of 200 ms, petted every 5 ms by 4 threads, called \
+             on_timeout() only {} ms after the latest pet(); each pet() should restart the \
+             countdown, so that it fires only once 200 ms pass without one",
+            quiet.as_millis()
+        );
+    }
     stop(watchdog, "stop() on a watchdog that had fired");
 }
 

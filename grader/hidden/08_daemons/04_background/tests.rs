@@ -190,28 +190,47 @@ fn a_stop_requested_before_the_sleep_is_not_missed() {
 }
 
 fn a_stop_wakes_every_thread_sleeping_on_the_token() {
-    let job = spawn(|token: &StopToken| {
-        thread::scope(|s| {
-            let sleepers: Vec<_> = (0..4).map(|_| s.spawn(|| token.sleep(HOUR))).collect();
-            sleepers
-                .into_iter()
-                .map(|sleeper| sleeper.join().unwrap_or(false))
-                .filter(|&stopped| stopped)
-                .count()
-        })
-    });
-    thread::sleep(SETTLE);
-    let got = stop(
-        job,
-        "stop() on a job whose 4 threads all sleep on its token (a stop should wake every one \
-         of them: notify_all, not notify_one)",
-    );
-    assert_eq!(
-        got,
-        Ok(4),
-        "a job whose 4 threads slept on its token returned {got:?} (how many threads saw the \
-         stop); it should return Ok(4)"
-    );
+    for round in 1..=3 {
+        let (ready, sleeping) = mpsc::channel();
+        let job = spawn(move |token: &StopToken| {
+            thread::scope(|s| {
+                let sleepers: Vec<_> = (0..4)
+                    .map(|_| {
+                        let ready = ready.clone();
+                        s.spawn(move || {
+                            let _ = ready.send(());
+                            token.sleep(HOUR)
+                        })
+                    })
+                    .collect();
+                sleepers
+                    .into_iter()
+                    .map(|sleeper| sleeper.join().unwrap_or(false))
+                    .filter(|&stopped| stopped)
+                    .count()
+            })
+        });
+        for _ in 0..4 {
+            sleeping
+                .recv_timeout(HANG)
+                .expect("the job's 4 threads had not all started within 5 s");
+        }
+        // Each of them has called, or is about to call, token.sleep(1 hour).
+        thread::sleep(SETTLE);
+        let got = stop(
+            job,
+            &format!(
+                "stop() on a job whose 4 threads all sleep on its token (round {round} of 3; a \
+                 stop should wake every one of them: notify_all, not notify_one)"
+            ),
+        );
+        assert_eq!(
+            got,
+            Ok(4),
+            "a job whose 4 threads slept on its token returned {got:?} (how many threads saw \
+             the stop); it should return Ok(4)"
+        );
+    }
 }
 
 fn a_panicking_job_gives_its_message_to_join_and_stop() {
