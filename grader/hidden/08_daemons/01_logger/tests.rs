@@ -127,6 +127,25 @@ impl<T> Drop for Kept<T> {
     }
 }
 
+/// What a program of `bin/` said on standard error, for a learner to read: a `todo!()` is
+/// named, and Rust's note about backtraces is left out.
+fn program_said(stderr: &str) -> String {
+    stderr
+        .lines()
+        .filter(|line| !line.starts_with("note: run with `RUST_BACKTRACE=1`"))
+        .map(|line| {
+            if line == "not yet implemented" {
+                "not yet implemented (it reached `todo!()`: this part is not written yet)"
+            } else {
+                line
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_owned()
+}
+
 /// Joins `handle` within the hang deadline, passing a panic of the thread on as it was.
 fn join<T: Send + 'static>(handle: JoinHandle<T>, what: &str) -> T {
     within(HANG, what, move || handle.join())
@@ -701,7 +720,7 @@ impl Program {
             panic!(
                 "the program {name}, built on your Logger, ended before it had logged its \
                  lines; it said:\n{}",
-                said.trim_end()
+                program_said(&said)
             );
         }
         Program {
@@ -766,7 +785,7 @@ fn a_program_whose_main_logs_and_returns_leaves_every_line_in_the_file() {
             "the program logs_and_returns (run {run}), built on your Logger, failed ({}); it \
              said:\n{}",
             output.status,
-            String::from_utf8_lossy(&output.stderr).trim_end()
+            program_said(&String::from_utf8_lossy(&output.stderr))
         );
         let got = read_file(&path);
         let want = expected(LINES).repeat(run);
