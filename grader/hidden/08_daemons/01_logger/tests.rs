@@ -576,6 +576,19 @@ fn activity_while_idle(window: Duration) -> Activity {
     };
     let tid = spinning.recv().unwrap_or_default();
     let me = thread_id();
+    // On a busy machine a thread that was just started or woken may wait a while for a CPU
+    // before it gets to its wait: give the threads up to a second to be seen asleep three
+    // times in a row (a thread that spins or yields never is, and is judged below).
+    let settling = Instant::now();
+    let mut quiet = 0;
+    while quiet < 3 && settling.elapsed() < Duration::from_secs(1) {
+        if another_thread_runnable(&[&tid, &me]) {
+            quiet = 0;
+        } else {
+            quiet += 1;
+        }
+        thread::sleep(Duration::from_millis(1));
+    }
     let (process, spun, mine) = (
         process_cpu_time(),
         thread_cpu_time(&tid),
