@@ -16,7 +16,9 @@
 //!   doing: it never waits for the file, even while the writer is stuck on a slow one (so the
 //!   queue between them has no limit). The writer writes each line followed by `'\n'`, in the
 //!   order they were logged.
-//! - `flush()` returns once every line logged before the call is in the file.
+//! - `flush()` returns once every line logged before the call is in the file: written to it,
+//!   as `Write::flush` does (no need for `sync_all`, which fails on some of the files the
+//!   grader uses, such as pipes).
 //! - Dropping the logger writes every line logged before the drop, then stops the writer thread
 //!   and waits for it to end. This is what makes a `main` that logs and returns lose nothing.
 //! - `Logger` is `Send + Sync`: many threads may log through one `&Logger` or `Arc<Logger>`.
