@@ -112,7 +112,8 @@ impl BuildWorkspace {
                 .and_then(|p| p.strip_suffix(".rs"))
             {
                 bins.push_str(&format!(
-                    "\n[[bin]]\nname = {stem:?}\npath = \"hidden/{path}\"\ntest = false\n"
+                    "\n[[bin]]\nname = {:?}\npath = \"hidden/{path}\"\ntest = false\n",
+                    program_name(package, stem)
                 ));
             }
         }
@@ -153,11 +154,25 @@ impl BuildWorkspace {
         }
         self.write_exercise_manifest(exercise, &package, &lib)?;
         self.write(format!("crates/{package}/{}", exercise.path), graded)?;
-        for (path, text) in embedded::hidden_files(exercise.stem()) {
-            if path == "tests.rs" || path.starts_with("bin/") {
+        let hidden = embedded::hidden_files(exercise.stem());
+        let programs: Vec<&str> = hidden
+            .iter()
+            .filter_map(|(path, _)| path.strip_prefix("bin/")?.strip_suffix(".rs"))
+            .collect();
+        for (path, text) in &hidden {
+            if *path == "tests.rs" || path.starts_with("bin/") {
                 // The tests say `exercise::…`; the library's real name keeps artifacts of
                 // different crates apart. Added at the end, after any inner doc comment.
-                let text = format!("{text}\nextern crate {lib} as exercise;\n");
+                let mut text = format!("{text}\nextern crate {lib} as exercise;\n");
+                // Programs are named after their package too, so that the builds `verify`
+                // makes side by side do not overwrite each other's; the tests' names for them
+                // are changed to match.
+                for stem in &programs {
+                    text = text.replace(
+                        &format!("CARGO_BIN_EXE_{stem}\""),
+                        &format!("CARGO_BIN_EXE_{}\"", program_name(&package, stem)),
+                    );
+                }
                 self.write(format!("crates/{package}/hidden/{path}"), &text)?;
             }
         }
@@ -182,4 +197,10 @@ impl BuildWorkspace {
             .map_err(|e| GraderError::io(format!("create {}", dir.display()), e))?;
         Ok(dir)
     }
+}
+
+/// The name cargo gives the program `bin/STEM.rs` of `package`: unique to the package, so that
+/// the programs of a solution, a stub and its mutants never share a file in the build folder.
+fn program_name(package: &str, stem: &str) -> String {
+    format!("{stem}--{package}")
 }

@@ -7,11 +7,6 @@
 use exercise::Logger;
 
 fn main() {
-    if std::env::args().nth(1).as_deref() == Some("--package") {
-        // Which build of the exercise this program is (see `program` in tests.rs).
-        println!("{}", env!("CARGO_PKG_NAME"));
-        return;
-    }
     let mut args = std::env::args().skip(1);
     let (Some(path), Some(count)) = (args.next(), args.next().and_then(|n| n.parse().ok())) else {
         eprintln!("usage: flushes_and_exits PATH COUNT");
