@@ -43,6 +43,15 @@ impl Gate {
         *self.0.0.lock().unwrap()
     }
 
+    /// Waits until the gate opens or `limit` passes; returns whether it opened. A job run on
+    /// the thread that queued it (`caller`) does not wait, since nobody else could open the gate.
+    fn wait_unless_on(&self, caller: ThreadId, limit: Duration) -> bool {
+        if thread::current().id() == caller {
+            return false;
+        }
+        self.wait(limit)
+    }
+
     /// Waits until the gate opens or `limit` passes; returns whether it opened.
     fn wait(&self, limit: Duration) -> bool {
         let guard = self.0.0.lock().unwrap();
@@ -70,6 +79,18 @@ fn queue_meeting_jobs(pool: &ThreadPool, count: usize) -> mpsc::Receiver<Result<
         });
     }
     reports
+}
+
+/// Fails the test when jobs that wait for the test at a gate have already finished (`ran` counts
+/// them) as soon as `execute()` returned: they ran on the calling thread.
+fn assert_ran_on_workers(ran: &AtomicUsize, jobs: usize) {
+    assert_eq!(
+        ran.load(Ordering::SeqCst),
+        0,
+        "{jobs} jobs that wait for the test had already run by the time execute() returned: \
+         execute() ran them on the calling thread. It must hand each job to a worker and return \
+         at once"
+    );
 }
 
 /// Involuntary context switches of every live thread of this process so far.
@@ -198,13 +219,15 @@ fn end_with_jobs_queued(end: fn(ThreadPool)) -> usize {
     let pool = ThreadPool::new(2);
     let gate = Gate::default();
     let ran = Arc::new(AtomicUsize::new(0));
+    let caller = thread::current().id();
     for _ in 0..2 {
         let (gate, ran) = (gate.clone(), Arc::clone(&ran));
         pool.execute(move || {
-            gate.wait(Duration::from_secs(8));
+            gate.wait_unless_on(caller, Duration::from_secs(8));
             ran.fetch_add(1, Ordering::SeqCst);
         });
     }
+    assert_ran_on_workers(&ran, 2);
     for _ in 0..50 {
         let ran = Arc::clone(&ran);
         pool.execute(move || {
@@ -312,12 +335,16 @@ fn execute_does_not_wait_while_every_worker_is_busy() {
     let pool = ThreadPool::new(2);
     let gate = Gate::default();
     let ran = Arc::new(AtomicUsize::new(0));
+    let caller = thread::current().id();
     for _ in 0..2 {
-        let gate = gate.clone();
+        let (gate, ran) = (gate.clone(), Arc::clone(&ran));
         pool.execute(move || {
-            gate.wait(Duration::from_secs(8));
+            if !gate.wait_unless_on(caller, Duration::from_secs(8)) {
+                ran.fetch_add(1, Ordering::SeqCst);
+            }
         });
     }
+    assert_ran_on_workers(&ran, 2);
     let pool = {
         let ran = Arc::clone(&ran);
         within(
