@@ -89,7 +89,7 @@ fn an_empty_stream_ends_at_once() {
 
 fn produce_returns_at_once_even_for_an_endless_iterator() {
     let (dropped, _) = mpsc::channel();
-    let output = within(HANG, "produce() of an endless iterator, with capacity 2,", move || {
+    let output = within(HANG, "produce() of an endless iterator with capacity 2, which should return at once and leave the work to its thread,", move || {
         produce(endless(dropped), 2)
     });
     for expected in 0..10 {
@@ -118,8 +118,9 @@ fn check_back_pressure<T: std::fmt::Debug>(
         if taken.recv_timeout(HANG).is_err() {
             panic!(
                 "{who} with capacity {capacity}, whose reader had not read anything yet, took only \
-                 {n} items in 5 s; it should work ahead until {capacity} items wait in the \
-                 channel (use mpsc::sync_channel({capacity}))"
+                 {n} items in 5 s; it should take items as they come (not wait for the input to \
+                 end) until {capacity} wait in the channel (mpsc::sync_channel({capacity})) and \
+                 one more waits to be sent"
             );
         }
     }
@@ -158,7 +159,7 @@ fn produce_stays_at_most_capacity_items_ahead_of_its_reader() {
         let items = (0..100u32).inspect(move |&n| {
             let _ = took.send(n);
         });
-        let output = within(HANG, "produce(.., capacity)", move || produce(items, capacity));
+        let output = within(HANG, "produce(items, capacity), which should return at once and leave the work to its thread,", move || produce(items, capacity));
         check_back_pressure(
             capacity,
             &taken,
@@ -175,7 +176,7 @@ fn stage_stays_at_most_capacity_items_ahead_of_its_reader() {
             input.send(n).expect("the test could not fill a channel");
         }
         let (took, taken) = mpsc::channel();
-        let output = within(HANG, "stage(.., capacity, f)", move || {
+        let output = within(HANG, "stage(input, capacity, f), which should return at once and leave the work to its thread,", move || {
             stage(queued, capacity, move |n: u32| {
                 let _ = took.send(n);
                 n
@@ -195,7 +196,7 @@ fn a_stage_runs_f_on_its_own_thread_as_each_item_arrives() {
     let (input, receiver) = mpsc::channel::<u32>();
     let output = within(
         HANG,
-        "stage(input, 1, f) while its input was still open",
+        "stage(input, 1, f), which should return at once and leave the work to its thread,",
         move || stage(receiver, 1, |n: u32| (n * 10, thread::current().id())),
     );
     let test_thread: ThreadId = thread::current().id();
@@ -230,7 +231,7 @@ fn a_stage_runs_f_on_its_own_thread_as_each_item_arrives() {
 
 fn dropping_the_receiver_stops_the_producer() {
     let (dropped, iterator_dropped) = mpsc::channel();
-    let output = within(HANG, "produce() of an endless iterator", move || {
+    let output = within(HANG, "produce() of an endless iterator, which should return at once and leave the work to its thread,", move || {
         produce(endless(dropped), 1)
     });
     for _ in 0..3 {
@@ -248,7 +249,7 @@ fn dropping_the_receiver_stops_the_producer() {
 
 fn dropping_the_output_stops_the_stage_and_hangs_up_its_input() {
     let (input, receiver) = mpsc::channel::<u32>();
-    let output = within(HANG, "stage(input, 0, f)", move || {
+    let output = within(HANG, "stage(input, 0, f), which should return at once and leave the work to its thread,", move || {
         stage(receiver, 0, |n: u32| n)
     });
     input.send(1).expect("the stage's input was hung up");
