@@ -109,8 +109,8 @@ fn runs_as_many_calls_at_once_as_it_has_workers() {
         if let Some(Err(arrived)) = outcomes.iter().find(|outcome| outcome.is_err()) {
             panic!(
                 "parallel_map() of {workers} items on {workers} workers, with an f that waits \
-                 until {workers} calls run at once, had only {arrived} calls of f running at the \
-                 same time; it should run {workers}. Does it start every worker before waiting \
+                 until {workers} calls run at once, had only {arrived} of its calls of f running \
+                 at the same time; it should run {workers}. Does it start every worker before waiting \
                  for any? Does a worker hold a lock (on the queue) while it runs f?"
             );
         }
