@@ -42,7 +42,7 @@ fn next_batch<T>(batches: &Receiver<Vec<T>>, what: &str) -> Vec<T> {
         Ok(batch) => batch,
         Err(RecvTimeoutError::Timeout) => panic!("{what}: no batch came within 5 s"),
         Err(RecvTimeoutError::Disconnected) => {
-            panic!("{what}: the output ended (its sender was dropped) instead")
+            panic!("{what}: the output ended (its sender was dropped) before that batch was sent")
         }
     }
 }
@@ -130,13 +130,24 @@ fn a_lone_item_goes_out_once_max_wait_has_passed() {
     let batches = start(items, 100, max_wait);
     let sent_at = Instant::now();
     input.send("lone").expect("the batcher hung up its input");
-    let got = batches.recv_timeout(max_wait + HANG);
+    let got = match batches.recv_timeout(max_wait + HANG) {
+        Ok(got) => got,
+        Err(RecvTimeoutError::Timeout) => panic!(
+            "one item was sent to a batcher of size 100 with a max_wait of 300 ms, and no batch \
+             came within 5.3 s; a batch that is not full must go out once its first item has \
+             waited max_wait (wait for the next item *or* the deadline: select! with \
+             crossbeam_channel::at, or recv_deadline)"
+        ),
+        Err(RecvTimeoutError::Disconnected) => panic!(
+            "one item was sent to a batcher of size 100 with a max_wait of 300 ms, and its output \
+             ended (its sender was dropped) while the input was still open"
+        ),
+    };
     let waited = sent_at.elapsed();
     assert_eq!(
         got,
-        Ok(vec!["lone"]),
-        "one item was sent to a batcher of size 100 with a max_wait of 300 ms, and it then sent \
-         {got:?} within 5.3 s; it should send [\"lone\"] once the item has waited 300 ms"
+        vec!["lone"],
+        "one item, \"lone\", was sent to a batcher of size 100, and it sent {got:?}"
     );
     assert!(
         waited >= max_wait,
