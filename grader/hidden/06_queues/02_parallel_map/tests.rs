@@ -8,7 +8,7 @@ use harness::time::within;
 use std::collections::HashSet;
 use std::panic;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex, mpsc};
 use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
@@ -43,8 +43,30 @@ impl Finished {
     }
 }
 
+/// Runs a call of `parallel_map` on a thread of its own, and fails with a message naming it if it
+/// has not returned within `SLOW` (which leaves room for an `f` that waits `HANG` for others).
+fn map_within<T: Send + 'static>(what: &str, call: impl FnOnce() -> T + Send + 'static) -> T {
+    let (done, result) = mpsc::channel();
+    let caller = thread::spawn(move || {
+        let _ = done.send(call());
+    });
+    match result.recv_timeout(SLOW) {
+        Ok(value) => value,
+        Err(mpsc::RecvTimeoutError::Disconnected) => match caller.join() {
+            Err(payload) => panic::resume_unwind(payload),
+            Ok(()) => unreachable!("the caller sends its result before it ends"),
+        },
+        Err(mpsc::RecvTimeoutError::Timeout) => panic!(
+            "{what} did not return within {} s. Does a loop wait on a channel that never ends? \
+             A receiver's loop ends only once every sender is dropped: the workers' clones (when \
+             they finish) and your own (drop it before you read the results)",
+            SLOW.as_secs()
+        ),
+    }
+}
+
 fn maps_every_item_and_keeps_their_order() {
-    let got = within(HANG, "parallel_map() of 1 000 items on 4 workers", || {
+    let got = map_within("parallel_map() of 1 000 items on 4 workers", || {
         parallel_map((0..1_000u64).collect(), 4, |n| n * n + 1)
     });
     assert_eq!(
@@ -64,14 +86,14 @@ fn maps_every_item_and_keeps_their_order() {
 }
 
 fn handles_no_items_and_more_workers_than_items() {
-    let none = within(HANG, "parallel_map() of no items on 3 workers", || {
+    let none = map_within("parallel_map() of no items on 3 workers", || {
         parallel_map(Vec::<u32>::new(), 3, |n| n + 1)
     });
     assert!(
         none.is_empty(),
         "parallel_map() of no items returned {none:?}; it should return an empty Vec"
     );
-    let few = within(HANG, "parallel_map() of 3 items on 8 workers", || {
+    let few = map_within("parallel_map() of 3 items on 8 workers", || {
         parallel_map(vec!["a", "bb", "ccc"], 8, str::len)
     });
     assert_eq!(
@@ -81,7 +103,15 @@ fn handles_no_items_and_more_workers_than_items() {
     );
 }
 
-fn panics_when_asked_for_zero_workers() {
+fn works_with_one_worker_and_panics_with_none() {
+    let one = map_within("parallel_map(vec![1, 2, 3], 1, |n| n + 1)", || {
+        parallel_map(vec![1, 2, 3], 1, |n: i32| n + 1)
+    });
+    assert_eq!(
+        one,
+        vec![2, 3, 4],
+        "parallel_map(vec![1, 2, 3], 1, |n| n + 1) returned {one:?}"
+    );
     let outcome = within(HANG, "parallel_map() with 0 workers", || {
         panic::catch_unwind(|| parallel_map(vec![1, 2, 3], 0, |n: i32| n))
     });
@@ -97,8 +127,7 @@ fn runs_as_many_calls_at_once_as_it_has_workers() {
     for workers in [2, 4] {
         let meeting = Arc::new(Rendezvous::new(workers));
         let deadline = Instant::now() + MEET;
-        let outcomes = within(
-            HANG,
+        let outcomes = map_within(
             &format!("parallel_map() of {workers} items on {workers} workers"),
             move || {
                 parallel_map(vec![(); workers], workers, |()| {
@@ -120,7 +149,7 @@ fn runs_as_many_calls_at_once_as_it_has_workers() {
 fn never_runs_f_on_more_threads_than_workers() {
     let threads: Arc<Mutex<HashSet<ThreadId>>> = Arc::default();
     let seen = Arc::clone(&threads);
-    within(HANG, "parallel_map() of 200 items on 3 workers", move || {
+    map_within("parallel_map() of 200 items on 3 workers", move || {
         parallel_map((0..200).collect(), 3, |n: u32| {
             seen.lock().unwrap().insert(thread::current().id());
             thread::yield_now();
@@ -140,7 +169,7 @@ fn results_come_back_in_order_even_when_later_items_finish_first() {
     // Item 0 waits until item 5 has started: by then the other worker has finished items 1 to
     // 4, so the results are certainly finished out of order.
     let started = Arc::new(Finished::default());
-    let got = within(SLOW, "parallel_map() of 6 items on 2 workers", move || {
+    let got = map_within("parallel_map() of 6 items on 2 workers", move || {
         parallel_map((0..6).collect(), 2, |n: usize| {
             if n == 0 {
                 started.wait_for(1);
@@ -164,7 +193,7 @@ fn a_slow_item_does_not_hold_up_the_others() {
     let finished = Arc::new(Finished::default());
     let done_by_then = Arc::new(AtomicUsize::new(0));
     let (others, saw) = (Arc::clone(&finished), Arc::clone(&done_by_then));
-    within(SLOW, "parallel_map() of 10 items on 2 workers", move || {
+    map_within("parallel_map() of 10 items on 2 workers", move || {
         parallel_map((0..10).collect(), 2, |n: usize| {
             if n == 0 {
                 saw.store(others.wait_for(9), Ordering::SeqCst);
@@ -187,7 +216,7 @@ fn a_slow_item_does_not_hold_up_the_others() {
 harness::hidden_tests![
     maps_every_item_and_keeps_their_order,
     handles_no_items_and_more_workers_than_items,
-    panics_when_asked_for_zero_workers,
+    works_with_one_worker_and_panics_with_none,
     runs_as_many_calls_at_once_as_it_has_workers,
     never_runs_f_on_more_threads_than_workers,
     results_come_back_in_order_even_when_later_items_finish_first,

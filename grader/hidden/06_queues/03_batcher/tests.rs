@@ -76,7 +76,12 @@ fn involuntary_switches() -> u64 {
         .sum()
 }
 
-fn panics_when_asked_for_batches_of_zero() {
+fn accepts_batches_of_one_and_panics_on_zero() {
+    let (input, items) = unbounded();
+    let batches = start(items, 1, FOREVER);
+    input.send(7).expect("the batcher hung up its input");
+    let got = next_batch(&batches, "7 was sent to a batcher of size 1");
+    assert_eq!(got, vec![7], "a batcher of size 1 sent {got:?} for the item 7");
     let (_input, items) = unbounded::<u32>();
     let outcome = within(HANG, "batch(input, 0, max_wait)", move || {
         panic::catch_unwind(move || drop(batch(items, 0, FOREVER))).is_err()
@@ -340,7 +345,7 @@ fn a_waiting_batcher_sleeps_instead_of_spinning() {
 }
 
 harness::hidden_tests![
-    panics_when_asked_for_batches_of_zero,
+    accepts_batches_of_one_and_panics_on_zero,
     a_full_batch_goes_out_at_once,
     a_lone_item_goes_out_once_max_wait_has_passed,
     max_wait_counts_from_the_first_item_of_the_batch,

@@ -14,6 +14,9 @@ use std::time::{Duration, Instant};
 
 /// Long enough for a thread that was just started to reach its `wait`, on a busy machine too.
 const SETTLE: Duration = Duration::from_millis(100);
+/// How long after a pool starts ending the test keeps its first jobs running: ample time for a
+/// pool that throws queued jobs away to do so, on a busy machine too.
+const ENDING: Duration = Duration::from_millis(250);
 /// How long the test watches idle workers.
 const IDLE_WINDOW: Duration = Duration::from_millis(300);
 /// A deadline for something that should happen at once: only a hang takes this long.
@@ -112,15 +115,32 @@ fn involuntary_switches() -> u64 {
 
 /// Joins the pool on another thread, so that a join that never returns is reported as such.
 fn join_within(pool: ThreadPool, what: &str) {
-    let joined = within(HANG, what, move || {
-        panic::catch_unwind(AssertUnwindSafe(move || pool.join()))
+    let (done, joined) = mpsc::channel();
+    thread::spawn(move || {
+        let _ = done.send(panic::catch_unwind(AssertUnwindSafe(move || pool.join())));
     });
-    if let Err(payload) = joined {
-        panic::resume_unwind(payload);
+    match joined.recv_timeout(HANG) {
+        Ok(Ok(())) => {}
+        Ok(Err(payload)) => panic::resume_unwind(payload),
+        Err(_) => panic!(
+            "{what} did not return within 5 s. Are the workers told to stop? Drop the pool's \
+             Sender before joining them, so that their recv() fails once the queue is empty (and \
+             make sure no other clone of the Sender is left alive)"
+        ),
     }
 }
 
-fn new_panics_when_asked_for_zero_workers() {
+fn new_accepts_one_worker_and_panics_on_zero() {
+    let pool = ThreadPool::new(1);
+    let (done, ran) = mpsc::channel();
+    pool.execute(move || {
+        let _ = done.send(());
+    });
+    assert!(
+        ran.recv_timeout(HANG).is_ok(),
+        "a pool of 1 worker did not run its job within 5 s"
+    );
+    join_within(pool, "join() of a pool of 1 whose job has run");
     let outcome = panic::catch_unwind(|| ThreadPool::new(0));
     assert!(
         outcome.is_err(),
@@ -241,7 +261,7 @@ fn end_with_jobs_queued(end: fn(ThreadPool)) -> usize {
         let gate = gate.clone();
         thread::spawn(move || {
             let _ = started_ending.recv();
-            thread::sleep(SETTLE);
+            thread::sleep(ENDING);
             gate.open();
         })
     };
@@ -430,7 +450,7 @@ fn idle_workers_sleep_instead_of_spinning() {
 }
 
 harness::hidden_tests![
-    new_panics_when_asked_for_zero_workers,
+    new_accepts_one_worker_and_panics_on_zero,
     runs_every_job_it_is_given,
     execute_hands_the_job_to_a_worker_and_returns_at_once,
     runs_as_many_jobs_at_once_as_it_has_workers,
