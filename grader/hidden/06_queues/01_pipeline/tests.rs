@@ -41,10 +41,9 @@ fn endless(dropped: mpsc::Sender<()>) -> impl Iterator<Item = u64> + Send + 'sta
         }
     }
     let on_drop = OnDrop(dropped);
-    (0u64..).map(move |n| {
+    (0u64..).inspect(move |_| {
         let _keep = &on_drop;
         thread::sleep(Duration::from_micros(200));
-        n
     })
 }
 
@@ -78,8 +77,12 @@ fn a_pipeline_delivers_every_item_in_order_and_then_ends() {
 }
 
 fn an_empty_stream_ends_at_once() {
-    let output = within(HANG, "produce(Vec::new(), 1)", || produce(Vec::<u32>::new(), 1));
-    let output = within(HANG, "stage(.., 1, f)", move || stage(output, 1, |n: u32| n));
+    let output = within(HANG, "produce(Vec::new(), 1)", || {
+        produce(Vec::<u32>::new(), 1)
+    });
+    let output = within(HANG, "stage(.., 1, f)", move || {
+        stage(output, 1, |n: u32| n)
+    });
     let got = read_to_end(&output, "reading produce(no items) → stage");
     assert!(
         got.is_empty(),
@@ -89,9 +92,11 @@ fn an_empty_stream_ends_at_once() {
 
 fn produce_returns_at_once_even_for_an_endless_iterator() {
     let (dropped, _) = mpsc::channel();
-    let output = within(HANG, "produce() of an endless iterator with capacity 2, which should return at once and leave the work to its thread,", move || {
-        produce(endless(dropped), 2)
-    });
+    let output = within(
+        HANG,
+        "produce() of an endless iterator with capacity 2, which should return at once and leave the work to its thread,",
+        move || produce(endless(dropped), 2),
+    );
     for expected in 0..10 {
         let got = output.recv_timeout(HANG);
         assert_eq!(
@@ -159,7 +164,11 @@ fn produce_stays_at_most_capacity_items_ahead_of_its_reader() {
         let items = (0..100u32).inspect(move |&n| {
             let _ = took.send(n);
         });
-        let output = within(HANG, "produce(items, capacity), which should return at once and leave the work to its thread,", move || produce(items, capacity));
+        let output = within(
+            HANG,
+            "produce(items, capacity), which should return at once and leave the work to its thread,",
+            move || produce(items, capacity),
+        );
         check_back_pressure(
             capacity,
             &taken,
@@ -176,12 +185,16 @@ fn stage_stays_at_most_capacity_items_ahead_of_its_reader() {
             input.send(n).expect("the test could not fill a channel");
         }
         let (took, taken) = mpsc::channel();
-        let output = within(HANG, "stage(input, capacity, f), which should return at once and leave the work to its thread,", move || {
-            stage(queued, capacity, move |n: u32| {
-                let _ = took.send(n);
-                n
-            })
-        });
+        let output = within(
+            HANG,
+            "stage(input, capacity, f), which should return at once and leave the work to its thread,",
+            move || {
+                stage(queued, capacity, move |n: u32| {
+                    let _ = took.send(n);
+                    n
+                })
+            },
+        );
         check_back_pressure(
             capacity,
             &taken,
@@ -231,9 +244,11 @@ fn a_stage_runs_f_on_its_own_thread_as_each_item_arrives() {
 
 fn dropping_the_receiver_stops_the_producer() {
     let (dropped, iterator_dropped) = mpsc::channel();
-    let output = within(HANG, "produce() of an endless iterator, which should return at once and leave the work to its thread,", move || {
-        produce(endless(dropped), 1)
-    });
+    let output = within(
+        HANG,
+        "produce() of an endless iterator, which should return at once and leave the work to its thread,",
+        move || produce(endless(dropped), 1),
+    );
     for _ in 0..3 {
         output
             .recv_timeout(HANG)
@@ -249,9 +264,11 @@ fn dropping_the_receiver_stops_the_producer() {
 
 fn dropping_the_output_stops_the_stage_and_hangs_up_its_input() {
     let (input, receiver) = mpsc::channel::<u32>();
-    let output = within(HANG, "stage(input, 0, f), which should return at once and leave the work to its thread,", move || {
-        stage(receiver, 0, |n: u32| n)
-    });
+    let output = within(
+        HANG,
+        "stage(input, 0, f), which should return at once and leave the work to its thread,",
+        move || stage(receiver, 0, |n: u32| n),
+    );
     input.send(1).expect("the stage's input was hung up");
     assert_eq!(
         output.recv_timeout(HANG),

@@ -81,7 +81,11 @@ fn accepts_batches_of_one_and_panics_on_zero() {
     let batches = start(items, 1, FOREVER);
     input.send(7).expect("the batcher hung up its input");
     let got = next_batch(&batches, "7 was sent to a batcher of size 1");
-    assert_eq!(got, vec![7], "a batcher of size 1 sent {got:?} for the item 7");
+    assert_eq!(
+        got,
+        vec![7],
+        "a batcher of size 1 sent {got:?} for the item 7"
+    );
     let (_input, items) = unbounded::<u32>();
     let outcome = within(HANG, "batch(input, 0, max_wait)", move || {
         panic::catch_unwind(move || drop(batch(items, 0, FOREVER))).is_err()
@@ -215,7 +219,10 @@ fn never_sends_an_empty_batch() {
         );
     }
     input.send(1).expect("the batcher hung up its input");
-    let got = next_batch(&batches, "one item was sent to a batcher with a max_wait of 50 ms");
+    let got = next_batch(
+        &batches,
+        "one item was sent to a batcher with a max_wait of 50 ms",
+    );
     assert_eq!(got, vec![1], "the batcher sent {got:?} for the one item 1");
     if let Ok(empty) = batches.recv_timeout(BLOCKED) {
         panic!(
@@ -341,7 +348,11 @@ fn a_waiting_batcher_sleeps_instead_of_spinning() {
     }
     drop(input);
     let last = next_batch(&batches, "the input of a batcher holding 1 item ended");
-    assert_eq!(last, vec![1], "the last batch was {last:?}; it should be [1]");
+    assert_eq!(
+        last,
+        vec![1],
+        "the last batch was {last:?}; it should be [1]"
+    );
 }
 
 harness::hidden_tests![

@@ -115,9 +115,15 @@ fn involuntary_switches() -> u64 {
 
 /// Joins the pool on another thread, so that a join that never returns is reported as such.
 fn join_within(pool: ThreadPool, what: &str) {
+    end_within(what, move || pool.join());
+}
+
+/// Runs `end` (which joins or drops a pool) on another thread, and fails with a message naming
+/// `what` if it has not returned within the hang deadline.
+fn end_within(what: &str, end: impl FnOnce() + Send + 'static) {
     let (done, joined) = mpsc::channel();
     thread::spawn(move || {
-        let _ = done.send(panic::catch_unwind(AssertUnwindSafe(move || pool.join())));
+        let _ = done.send(panic::catch_unwind(AssertUnwindSafe(end)));
     });
     match joined.recv_timeout(HANG) {
         Ok(Ok(())) => {}
@@ -265,13 +271,10 @@ fn end_with_jobs_queued(end: fn(ThreadPool)) -> usize {
             gate.open();
         })
     };
-    let ended = within(HANG, "ending the pool with 50 jobs queued", move || {
+    end_within("ending a pool with 50 jobs queued", move || {
         let _ = ending.send(());
-        panic::catch_unwind(AssertUnwindSafe(move || end(pool)))
+        end(pool);
     });
-    if let Err(payload) = ended {
-        panic::resume_unwind(payload);
-    }
     assert!(
         gate.is_open(),
         "ending the pool returned while 2 of its jobs were still running; it must wait for them"
