@@ -8,7 +8,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
-/// How long the test watches for something that must not happen (an item taken too early).
+/// The least time the test watches for something that must not happen (an item taken too early).
 const BLOCKED: Duration = Duration::from_millis(300);
 /// A deadline for something that should happen at once: only a hang takes this long.
 const HANG: Duration = Duration::from_secs(5);
@@ -109,6 +109,46 @@ fn produce_returns_at_once_even_for_an_endless_iterator() {
     }
 }
 
+/// Waits until every other thread of this process has been asleep (blocked, or gone) for five
+/// looks in a row, 10 ms apart, and at least `at_least` has passed; gives up after `HANG`. On a
+/// busy machine a thread that wants to run is still seen as runnable, so this waits for it
+/// rather than for a fixed time.
+fn wait_until_the_other_threads_sleep(at_least: Duration) {
+    let me = std::fs::read_link("/proc/thread-self")
+        .ok()
+        .and_then(|path| path.file_name().map(|name| name.to_owned()));
+    let started = Instant::now();
+    let mut quiet_looks = 0;
+    while started.elapsed() < HANG {
+        thread::sleep(Duration::from_millis(10));
+        if another_thread_is_runnable(me.as_deref()) {
+            quiet_looks = 0;
+        } else {
+            quiet_looks += 1;
+        }
+        if quiet_looks >= 5 && started.elapsed() >= at_least {
+            return;
+        }
+    }
+}
+
+/// Whether a thread of this process other than `me` is running or ready to run (state `R` in
+/// `/proc/self/task/*/stat`).
+fn another_thread_is_runnable(me: Option<&std::ffi::OsStr>) -> bool {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return false;
+    };
+    tasks
+        .flatten()
+        .filter(|task| Some(task.file_name().as_os_str()) != me)
+        .filter_map(|task| std::fs::read_to_string(task.path().join("stat")).ok())
+        .any(|stat| {
+            stat.rsplit_once(')')
+                .and_then(|(_, rest)| rest.trim_start().chars().next())
+                == Some('R')
+        })
+}
+
 /// Checks that a sender of `capacity` whose reader reads nothing has taken between
 /// `max(capacity, 1)` and `capacity + 1` items (reported on `taken`), then that one `recv()`
 /// lets it take one more. `who` names the sender and what "taking an item" is.
@@ -129,22 +169,18 @@ fn check_back_pressure<T: std::fmt::Debug>(
             );
         }
     }
-    let mut took = at_least;
-    let until = Instant::now() + BLOCKED;
-    while taken
-        .recv_timeout(until.saturating_duration_since(Instant::now()))
-        .is_ok()
-    {
-        took += 1;
-        assert!(
-            took <= capacity + 1,
-            "{who} with capacity {capacity}, whose reader had not read anything yet, took \
-             {took} items; it should stop at {}: {capacity} waiting in the channel and 1 waiting \
-             to be sent. The channel must hold at most `capacity` items \
-             (mpsc::sync_channel({capacity}), not mpsc::channel())",
-            capacity + 1
-        );
-    }
+    // Wait until the sender has done all it will do while nobody reads: a correct one sleeps in
+    // send(), one without back-pressure runs through all 100 items and ends.
+    wait_until_the_other_threads_sleep(BLOCKED);
+    let took = at_least + taken.try_iter().count();
+    assert!(
+        took <= capacity + 1,
+        "{who} with capacity {capacity}, whose reader had not read anything yet, took {took} \
+         items; it should stop at {}: {capacity} waiting in the channel and 1 waiting to be \
+         sent. The channel must hold at most `capacity` items (mpsc::sync_channel({capacity}), \
+         not mpsc::channel())",
+        capacity + 1
+    );
     let first = output.recv_timeout(HANG);
     assert!(
         first.is_ok(),

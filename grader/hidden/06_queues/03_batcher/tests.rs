@@ -4,7 +4,6 @@
 
 use crossbeam_channel::{Receiver, RecvTimeoutError, unbounded};
 use exercise::batch;
-use harness::cpu::cpu_burned_while_idle;
 use harness::time::within;
 use std::panic;
 use std::thread;
@@ -74,6 +73,76 @@ fn involuntary_switches() -> u64 {
             })
         })
         .sum()
+}
+
+/// What the process's threads did while the test watched for `window`, sleeping itself apart from
+/// brief looks at `/proc`: the CPU time they used, how often they were switched out while still
+/// wanting to run, and in how many of the test's looks another thread was running or ready to
+/// run. A thread asleep in a blocking call does none of these. One that polls in a loop burns
+/// CPU time on an idle machine; on a busy one it may get little CPU, but it is always ready to
+/// run, so the looks catch it whatever the load.
+struct Activity {
+    cpu: Duration,
+    switches: u64,
+    busy_looks: usize,
+    looks: usize,
+}
+
+impl Activity {
+    fn looks_idle(&self) -> bool {
+        self.cpu < IDLE_CPU && self.switches < IDLE_SWITCHES && self.busy_looks * 2 <= self.looks
+    }
+
+    fn describe(&self) -> String {
+        format!(
+            "the process used {} ms of CPU time, its threads were switched out {} times, and in \
+             {} of {} looks a thread was busy rather than asleep",
+            self.cpu.as_millis(),
+            self.switches,
+            self.busy_looks,
+            self.looks
+        )
+    }
+}
+
+fn activity_while_idle(window: Duration) -> Activity {
+    let me = std::fs::read_link("/proc/thread-self")
+        .ok()
+        .and_then(|path| path.file_name().map(|name| name.to_owned()));
+    let switches = involuntary_switches();
+    let cpu = harness::cpu::process_cpu_time();
+    let deadline = Instant::now() + window;
+    let (mut looks, mut busy_looks) = (0, 0);
+    while Instant::now() < deadline {
+        thread::sleep(Duration::from_millis(10));
+        looks += 1;
+        if another_thread_is_runnable(me.as_deref()) {
+            busy_looks += 1;
+        }
+    }
+    Activity {
+        cpu: harness::cpu::process_cpu_time().saturating_sub(cpu),
+        switches: involuntary_switches().saturating_sub(switches),
+        busy_looks,
+        looks,
+    }
+}
+
+/// Whether a thread of this process other than `me` is running or ready to run (state `R` in
+/// `/proc/self/task/*/stat`).
+fn another_thread_is_runnable(me: Option<&std::ffi::OsStr>) -> bool {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return false;
+    };
+    tasks
+        .flatten()
+        .filter(|task| Some(task.file_name().as_os_str()) != me)
+        .filter_map(|task| std::fs::read_to_string(task.path().join("stat")).ok())
+        .any(|stat| {
+            stat.rsplit_once(')')
+                .and_then(|(_, rest)| rest.trim_start().chars().next())
+                == Some('R')
+        })
 }
 
 fn accepts_batches_of_one_and_panics_on_zero() {
@@ -169,51 +238,92 @@ fn a_lone_item_goes_out_once_max_wait_has_passed() {
     expect_end(&batches, "after the input ended with nothing left to send");
 }
 
+/// The `max_wait` of [`max_wait_counts_from_the_first_item_of_the_batch`], and the stall that
+/// makes one of its periods count for nothing: a batcher whose clock starts again with every
+/// item can only send a batch after going `max_wait` without taking an item, and that needs a
+/// stall of the test's feeder or of the batcher itself of at least a third of `max_wait`, which
+/// the test notices.
+const TRICKLE_MAX_WAIT: Duration = Duration::from_millis(500);
+const STALL: Duration = Duration::from_millis(140);
+/// How long the test keeps the trickle going, looking for a batch sent while nothing stalled.
+const TRICKLE: Duration = Duration::from_secs(6);
+
 fn max_wait_counts_from_the_first_item_of_the_batch() {
-    // Items keep coming, 5 ms apart, for up to 5 s. A clock that starts again with every item
-    // would never run out.
-    let max_wait = Duration::from_millis(400);
+    // Items keep coming, 5 ms apart. A correct batcher sends a batch every 500 ms or so; one
+    // whose clock starts again with every item sends nothing, unless a thread stalls for long
+    // enough that the clock runs out between two items. So a batch only counts when neither
+    // the test's thread nor the batcher stalled since the last one; on a busy machine the test
+    // waits for the next batch.
     let (input, items) = unbounded();
-    let batches = start(items, 100_000, max_wait);
+    let batches = start(items, 100_000, TRICKLE_MAX_WAIT);
     let started = Instant::now();
     let mut sent = 0u32;
-    let first = loop {
+    let mut received = 0u32;
+    let mut previous_turn = Instant::now();
+    // The last time the input was seen empty: the batcher had taken every item sent so far.
+    let mut last_seen_empty = Instant::now();
+    let mut stalled = false;
+    let mut batches_seen = 0;
+    loop {
+        let now = Instant::now();
+        stalled |= now.duration_since(previous_turn) >= STALL;
+        previous_turn = now;
         if let Ok(batch) = batches.try_recv() {
-            break batch;
+            let expected: Vec<u32> = (received..received + batch.len() as u32).collect();
+            assert!(
+                !batch.is_empty() && batch == expected,
+                "a batcher fed 0, 1, 2, ... sent the batch {batch:?} after {received} items; it \
+                 should hold the next items in order, starting with {received}"
+            );
+            if batches_seen == 0 {
+                let waited = started.elapsed();
+                assert!(
+                    waited >= TRICKLE_MAX_WAIT,
+                    "a batcher with a max_wait of 500 ms sent its first batch {} ms after the \
+                     first item arrived, before it was full",
+                    waited.as_millis()
+                );
+            }
+            received += batch.len() as u32;
+            batches_seen += 1;
+            if !stalled {
+                break;
+            }
+            stalled = false;
         }
         assert!(
-            started.elapsed() < HANG,
-            "items were sent to a batcher (size 100 000, max_wait 400 ms) every 5 ms, and after \
-             5 s it had sent no batch at all; a batch must go out 400 ms after its *first* item \
-             arrived. Does the clock start again with every item (like recv_timeout(max_wait) \
-             in a loop)?"
+            started.elapsed() < TRICKLE,
+            "items were sent to a batcher (size 100 000, max_wait 500 ms) every 5 ms for 6 s, \
+             and {}; a batch must go out 500 ms after its *first* item arrived, even while more \
+             items keep coming. Does the clock start again with every item (like \
+             recv_timeout(max_wait) in a loop)?",
+            if batches_seen == 0 {
+                "it sent no batch at all".to_owned()
+            } else {
+                format!(
+                    "it sent only {batches_seen} batch(es), each after its thread or the test's \
+                     had stalled for over 140 ms"
+                )
+            }
         );
+        if input.is_empty() {
+            last_seen_empty = Instant::now();
+        } else if last_seen_empty.elapsed() >= STALL {
+            stalled = true;
+        }
         input.send(sent).expect("the batcher hung up its input");
         sent += 1;
         thread::sleep(Duration::from_millis(5));
-    };
-    let waited = started.elapsed();
-    assert!(
-        waited >= max_wait,
-        "a batcher with a max_wait of 400 ms sent its first batch {} ms after the first item \
-         arrived, before it was full",
-        waited.as_millis()
-    );
-    let expected: Vec<u32> = (0..first.len() as u32).collect();
-    assert!(
-        !first.is_empty() && first == expected,
-        "the first batch of a batcher fed 0, 1, 2, ... was {first:?}; it should start with 0, in \
-         order"
-    );
+    }
     drop(input);
 }
 
 fn never_sends_an_empty_batch() {
     let (input, items) = unbounded();
-    let batches = start(items, 5, Duration::from_millis(50));
+    let batches = start(items, 5, Duration::from_millis(20));
     if let Ok(empty) = batches.recv_timeout(BLOCKED) {
         panic!(
-            "a batcher with a max_wait of 50 ms, which had not received any item, sent {empty:?} \
+            "a batcher with a max_wait of 20 ms, which had not received any item, sent {empty:?} \
              within 300 ms; with nothing to send it should just wait (the clock starts with the \
              first item of a batch)"
         );
@@ -221,12 +331,12 @@ fn never_sends_an_empty_batch() {
     input.send(1).expect("the batcher hung up its input");
     let got = next_batch(
         &batches,
-        "one item was sent to a batcher with a max_wait of 50 ms",
+        "one item was sent to a batcher with a max_wait of 20 ms",
     );
     assert_eq!(got, vec![1], "the batcher sent {got:?} for the one item 1");
     if let Ok(empty) = batches.recv_timeout(BLOCKED) {
         panic!(
-            "a batcher with a max_wait of 50 ms, which had sent every item it got, sent \
+            "a batcher with a max_wait of 20 ms, which had sent every item it got, sent \
              {empty:?} within 300 ms; it should never send an empty batch"
         );
     }
@@ -333,17 +443,14 @@ fn a_waiting_batcher_sleeps_instead_of_spinning() {
             input.send(1).expect("the batcher hung up its input");
         }
         thread::sleep(Duration::from_millis(100));
-        let switches = involuntary_switches();
-        let burned = cpu_burned_while_idle(BLOCKED);
-        let switches = involuntary_switches().saturating_sub(switches);
+        let activity = activity_while_idle(BLOCKED);
         assert!(
-            burned < IDLE_CPU && switches < IDLE_SWITCHES,
-            "while a batcher holding {holding} item(s) waited for more, the process used {} ms \
-             of CPU time and its threads were switched out {switches} times in {} ms; a waiting \
+            activity.looks_idle(),
+            "while a batcher holding {holding} item(s) waited for more, for {} ms, {}; a waiting \
              batcher should sleep in a blocking call (select!, recv, recv_deadline), not loop \
              around try_recv",
-            burned.as_millis(),
-            BLOCKED.as_millis()
+            BLOCKED.as_millis(),
+            activity.describe()
         );
     }
     drop(input);
