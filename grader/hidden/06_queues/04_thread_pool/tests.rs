@@ -20,7 +20,7 @@ const IDLE_WINDOW: Duration = Duration::from_millis(300);
 /// A deadline for something that should happen at once: only a hang takes this long.
 const HANG: Duration = Duration::from_secs(5);
 /// How long jobs that should run at the same time wait for each other.
-const MEET: Duration = Duration::from_secs(3);
+const MEET: Duration = Duration::from_secs(4);
 
 /// The most CPU time and involuntary switches a process whose threads all sleep may show in
 /// [`IDLE_WINDOW`]: far above what sleeping costs, far below what spinning does.
@@ -254,8 +254,9 @@ fn execute_hands_the_job_to_a_worker_and_returns_at_once() {
         let gate = gate.clone();
         // The job waits for the test to open the gate, which it does only once execute()
         // has returned.
+        let caller = thread::current().id();
         pool.execute(move || {
-            let opened = gate.wait(Duration::from_secs(2));
+            let opened = gate.wait_unless_on(caller, HANG);
             let _ = report.send((thread::current().id(), opened));
         });
     }
@@ -272,7 +273,7 @@ fn execute_hands_the_job_to_a_worker_and_returns_at_once() {
     );
     assert!(
         opened,
-        "execute() returned only after its job had finished (the job waited 2 s for the test, \
+        "execute() returned only after its job had finished (the job waited 5 s for the test, \
          which could not go on until execute() returned); execute() must queue the job and \
          return at once"
     );
