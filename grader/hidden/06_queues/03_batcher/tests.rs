@@ -58,13 +58,15 @@ fn expect_end<T: std::fmt::Debug>(batches: &Receiver<Vec<T>>, what: &str) {
     }
 }
 
-/// Involuntary context switches of every live thread of this process so far.
-fn involuntary_switches() -> u64 {
+/// Involuntary context switches so far of every live thread of this process but `me` (the
+/// test's own thread, which is switched out on a busy machine while it looks at `/proc`).
+fn involuntary_switches(me: Option<&std::ffi::OsStr>) -> u64 {
     let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
         return 0;
     };
     tasks
         .flatten()
+        .filter(|task| Some(task.file_name().as_os_str()) != me)
         .filter_map(|task| std::fs::read_to_string(task.path().join("status")).ok())
         .filter_map(|status| {
             status.lines().find_map(|line| {
@@ -76,8 +78,8 @@ fn involuntary_switches() -> u64 {
 }
 
 /// What the process's threads did while the test watched for `window`, sleeping itself apart from
-/// brief looks at `/proc`: the CPU time they used, how often they were switched out while still
-/// wanting to run, and in how many of the test's looks another thread was running or ready to
+/// brief looks at `/proc`: the CPU time they used, how often the other threads were switched out
+/// while still wanting to run, and in how many of the test's looks another thread was running or ready to
 /// run. A thread asleep in a blocking call does none of these. One that polls in a loop burns
 /// CPU time on an idle machine; on a busy one it may get little CPU, but it is always ready to
 /// run, so the looks catch it whatever the load.
@@ -95,7 +97,7 @@ impl Activity {
 
     fn describe(&self) -> String {
         format!(
-            "the process used {} ms of CPU time, its threads were switched out {} times, and in \
+            "the process used {} ms of CPU time, the threads under test were switched out {} times, and in \
              {} of {} looks a thread was busy rather than asleep",
             self.cpu.as_millis(),
             self.switches,
@@ -109,7 +111,7 @@ fn activity_while_idle(window: Duration) -> Activity {
     let me = std::fs::read_link("/proc/thread-self")
         .ok()
         .and_then(|path| path.file_name().map(|name| name.to_owned()));
-    let switches = involuntary_switches();
+    let switches = involuntary_switches(me.as_deref());
     let cpu = harness::cpu::process_cpu_time();
     let deadline = Instant::now() + window;
     let (mut looks, mut busy_looks) = (0, 0);
@@ -122,7 +124,7 @@ fn activity_while_idle(window: Duration) -> Activity {
     }
     Activity {
         cpu: harness::cpu::process_cpu_time().saturating_sub(cpu),
-        switches: involuntary_switches().saturating_sub(switches),
+        switches: involuntary_switches(me.as_deref()).saturating_sub(switches),
         busy_looks,
         looks,
     }
