@@ -38,7 +38,11 @@
 //! With std's mpsc, the workers share the receiver as `Arc<Mutex<Receiver<Job>>>`. The lock
 //! must be held while *taking* a job and released before *running* it. This is right:
 //!
-//! ```ignore
+//! ```
+//! # use std::sync::{Mutex, mpsc};
+//! # let (jobs, queue) = mpsc::channel::<Box<dyn FnOnce() + Send>>();
+//! # drop(jobs);
+//! # let queue = Mutex::new(queue);
 //! loop {
 //!     let next = queue.lock().unwrap().recv(); // the guard is dropped at the `;`
 //!     let Ok(job) = next else { break };
@@ -48,7 +52,11 @@
 //!
 //! and this, which looks the same, runs one job at a time however many workers there are:
 //!
-//! ```ignore
+//! ```
+//! # use std::sync::{Mutex, mpsc};
+//! # let (jobs, queue) = mpsc::channel::<Box<dyn FnOnce() + Send>>();
+//! # drop(jobs);
+//! # let queue = Mutex::new(queue);
 //! while let Ok(job) = queue.lock().unwrap().recv() {
 //!     job(); // the guard is still alive: every other worker waits for the lock
 //! }
@@ -67,7 +75,13 @@
 //! job has run and no thread is left behind. The sender is kept in an `Option` so that `Drop`,
 //! which only gets `&mut self`, can `take()` it and drop it before joining:
 //!
-//! ```ignore
+//! ```
+//! # use std::sync::mpsc::Sender;
+//! # use std::thread::JoinHandle;
+//! # struct ThreadPool {
+//! #     jobs: Option<Sender<Box<dyn FnOnce() + Send>>>,
+//! #     workers: Vec<JoinHandle<()>>,
+//! # }
 //! impl Drop for ThreadPool {
 //!     fn drop(&mut self) {
 //!         drop(self.jobs.take()); // close the queue: the workers finish it, then stop

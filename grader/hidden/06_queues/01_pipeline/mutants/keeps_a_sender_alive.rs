@@ -1,5 +1,6 @@
-//! Mutant: a clone of each sender is leaked, so the stream never ends (the reader waits forever
-//! for the tutorial's missing `None`).
+//! Mutant: a clone of each sender is leaked, so the stream never ends.
+//!
+//! The reader waits forever, as for the tutorial's forgotten `None`.
 
 use std::sync::mpsc::{self, Receiver};
 use std::thread;

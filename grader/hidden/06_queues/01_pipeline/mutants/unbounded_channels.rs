@@ -1,5 +1,4 @@
-//! Mutant: ignores `capacity` and sends into unbounded `mpsc::channel()`s, so there is no
-//! back-pressure.
+//! Mutant: ignores `capacity`: unbounded `mpsc::channel()`s, so there is no back-pressure.
 
 use std::sync::mpsc::{self, Receiver};
 use std::thread;

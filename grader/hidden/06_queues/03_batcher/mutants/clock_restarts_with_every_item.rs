@@ -1,5 +1,6 @@
-//! Mutant: the deadline starts again with every item (an idle timeout), so a steady trickle of
-//! items holds a batch forever.
+//! Mutant: the deadline starts again with every item (an idle timeout).
+//!
+//! So a steady trickle of items holds a batch forever.
 
 use crossbeam_channel::{Receiver, at, never, select, unbounded};
 use std::mem;

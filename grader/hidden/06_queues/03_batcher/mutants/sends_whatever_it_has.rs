@@ -1,5 +1,4 @@
-//! Mutant: waits for one item, takes whatever else is already queued, and sends that at once,
-//! ignoring `max_wait`.
+//! Mutant: sends whatever is queued as soon as one item arrives, ignoring `max_wait`.
 
 use crossbeam_channel::{Receiver, unbounded};
 use std::thread;

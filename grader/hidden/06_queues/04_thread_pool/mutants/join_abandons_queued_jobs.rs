@@ -1,4 +1,4 @@
-//! Mutant: join() and drop throw the queued jobs away: they stop the workers after their current job.
+//! Mutant: join() and drop throw the queued jobs away, stopping the workers after their job.
 //!
 //! Both raise a "stop now" flag that the workers check before each job.
 

@@ -1,5 +1,4 @@
-//! Mutant: join() and drop join the workers without closing the queue first, so they wait
-//! forever.
+//! Mutant: join() and drop join the workers without closing the queue, so they wait forever.
 
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc::{self, Receiver, Sender};

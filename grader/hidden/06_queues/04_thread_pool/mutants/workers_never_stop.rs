@@ -1,7 +1,7 @@
-//! Mutant: every worker keeps a sender of its own, so the queue never closes and join() leaves
-//! the workers waiting forever.
+//! Mutant: every worker keeps a sender of its own, so the queue never closes.
 //!
-//! join() waits until every queued job has run, counting them, and returns.
+//! join() counts the jobs, waits until every queued one has run, and returns, leaving the
+//! workers waiting for jobs forever.
 
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc::{self, Receiver, Sender};
