@@ -5,6 +5,7 @@
 use exercise::ThreadPool;
 use harness::sync::Rendezvous;
 use harness::time::within;
+use std::mem::ManuallyDrop;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, mpsc};
@@ -113,9 +114,16 @@ fn involuntary_switches(me: Option<&std::ffi::OsStr>) -> u64 {
         .sum()
 }
 
+/// A new pool that the test joins or drops itself, and leaves alone when the test fails: dropping
+/// a broken pool while the test's panic unwinds could hang, or abort the process with a second
+/// panic, and hide what the test found.
+fn new_pool(workers: usize) -> ManuallyDrop<ThreadPool> {
+    ManuallyDrop::new(ThreadPool::new(workers))
+}
+
 /// Joins the pool on another thread, so that a join that never returns is reported as such.
-fn join_within(pool: ThreadPool, what: &str) {
-    end_within(what, move || pool.join());
+fn join_within(pool: ManuallyDrop<ThreadPool>, what: &str) {
+    end_within(what, move || ManuallyDrop::into_inner(pool).join());
 }
 
 /// Runs `end` (which joins or drops a pool) on another thread, and fails with a message naming
@@ -207,7 +215,7 @@ fn another_thread_is_runnable(me: Option<&std::ffi::OsStr>) -> bool {
 }
 
 fn new_accepts_one_worker_and_panics_on_zero() {
-    let pool = ThreadPool::new(1);
+    let pool = new_pool(1);
     let (done, ran) = mpsc::channel();
     pool.execute(move || {
         let _ = done.send(());
@@ -227,7 +235,7 @@ fn new_accepts_one_worker_and_panics_on_zero() {
 
 fn runs_every_job_it_is_given() {
     for workers in [1, 4] {
-        let pool = ThreadPool::new(workers);
+        let pool = new_pool(workers);
         let ran = Arc::new(AtomicUsize::new(0));
         for _ in 0..1_000 {
             let ran = Arc::clone(&ran);
@@ -249,7 +257,7 @@ fn runs_every_job_it_is_given() {
 }
 
 fn execute_hands_the_job_to_a_worker_and_returns_at_once() {
-    let pool = ThreadPool::new(2);
+    let pool = new_pool(2);
     let gate = Gate::default();
     let (report, reports) = mpsc::channel::<(ThreadId, bool)>();
     {
@@ -284,7 +292,7 @@ fn execute_hands_the_job_to_a_worker_and_returns_at_once() {
 
 fn runs_as_many_jobs_at_once_as_it_has_workers() {
     for workers in [2, 5] {
-        let pool = ThreadPool::new(workers);
+        let pool = new_pool(workers);
         let reports = queue_meeting_jobs(&pool, workers);
         for _ in 0..workers {
             let outcome = reports.recv_timeout(HANG).unwrap_or_else(|_| {
@@ -343,7 +351,7 @@ fn wait_until_asleep(tid: Option<&std::ffi::OsStr>) {
 /// Gives a pool of 2 two jobs stuck at a gate and 50 jobs behind them, then ends the pool with
 /// `end` while the 50 are still queued. Returns how many of the 52 jobs ran.
 fn end_with_jobs_queued(end: fn(ThreadPool)) -> usize {
-    let pool = ThreadPool::new(2);
+    let pool = new_pool(2);
     let gate = Gate::default();
     let ran = Arc::new(AtomicUsize::new(0));
     let caller = thread::current().id();
@@ -375,7 +383,7 @@ fn end_with_jobs_queued(end: fn(ThreadPool)) -> usize {
     };
     end_within("ending a pool with 50 jobs queued", move || {
         let _ = ending.send(own_thread_id());
-        end(pool);
+        end(ManuallyDrop::into_inner(pool));
     });
     assert!(
         gate.is_open(),
@@ -420,7 +428,7 @@ thread_local! {
 }
 
 fn join_stops_every_worker() {
-    let pool = ThreadPool::new(3);
+    let pool = new_pool(3);
     let ended = Arc::new(AtomicUsize::new(0));
     // Three jobs that wait for each other run on three different workers.
     let meeting = Arc::new(Rendezvous::new(3));
@@ -457,7 +465,7 @@ fn join_stops_every_worker() {
 }
 
 fn execute_does_not_wait_while_every_worker_is_busy() {
-    let pool = ThreadPool::new(2);
+    let pool = new_pool(2);
     let gate = Gate::default();
     let ran = Arc::new(AtomicUsize::new(0));
     let caller = thread::current().id();
@@ -496,7 +504,7 @@ fn execute_does_not_wait_while_every_worker_is_busy() {
 }
 
 fn a_panicking_job_does_not_take_its_worker_with_it() {
-    let pool = ThreadPool::new(3);
+    let pool = new_pool(3);
     for _ in 0..6 {
         pool.execute(|| panic!("this job panics on purpose, to test the pool"));
     }
@@ -521,7 +529,11 @@ fn a_panicking_job_does_not_take_its_worker_with_it() {
     let joined = within(
         HANG,
         "join() of a pool some of whose jobs panicked",
-        move || panic::catch_unwind(AssertUnwindSafe(move || pool.join())),
+        move || {
+            panic::catch_unwind(AssertUnwindSafe(move || {
+                ManuallyDrop::into_inner(pool).join()
+            }))
+        },
     );
     assert!(
         joined.is_ok(),
@@ -531,7 +543,7 @@ fn a_panicking_job_does_not_take_its_worker_with_it() {
 }
 
 fn idle_workers_sleep_instead_of_spinning() {
-    let pool = ThreadPool::new(4);
+    let pool = new_pool(4);
     // Let every worker reach its wait, and give them one job to prove they are up.
     let (done, ran) = mpsc::channel();
     pool.execute(move || {
