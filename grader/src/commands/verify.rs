@@ -26,9 +26,21 @@ pub fn run(course: &Course, target: Option<&str>, repeat: u32) -> Result<i32> {
     }
     let workspace = BuildWorkspace::open(course)?;
     let bar = GradingProgress::new(exercises.len());
-    for exercise in exercises {
-        bar.grading(&exercise.id);
-        let (line, found) = verify_exercise(course, &workspace, exercise, repeat)?;
+    // Every file of every exercise is built in one cargo run: cargo keeps every core busy across
+    // exercises, and the workspace is loaded once instead of once per exercise.
+    let plans: Vec<Plan> = exercises
+        .iter()
+        .map(|exercise| plan(course, exercise))
+        .collect::<Result<_>>()?;
+    let submissions: Vec<Submission> = plans.iter().flat_map(Plan::submissions).collect();
+    bar.building(submissions.len());
+    let built = grade::build(&workspace, &submissions)?;
+    let mut rest = built.as_slice();
+    for plan in &plans {
+        let (mine, others) = rest.split_at(plan.submission_count());
+        rest = others;
+        bar.grading(&plan.exercise.id);
+        let (line, found) = judge(course, &workspace, plan, mine, repeat)?;
         bar.print(&format!("{line}\n"));
         bar.advance();
         problems.extend(found);
@@ -51,13 +63,84 @@ fn read(course: &Course, path: &std::path::Path) -> Result<Vec<u8>> {
     })
 }
 
-/// Checks one exercise; returns its summary line and its problems.
-fn verify_exercise(
+/// What `verify` grades for one exercise: its solution, its stub, its alternatives and its
+/// mutants, in that order.
+struct Plan<'a> {
+    exercise: &'a Exercise,
+    solution_path: std::path::PathBuf,
+    solution: Vec<u8>,
+    stub: Vec<u8>,
+    /// Each alternative's name and source.
+    alternatives: Vec<(&'static str, &'static str)>,
+    /// Each mutant's name, the bug it has (its first doc line) and its source.
+    mutants: Vec<(&'static str, String, &'static str)>,
+}
+
+impl<'a> Plan<'a> {
+    fn submission_count(&self) -> usize {
+        2 + self.alternatives.len() + self.mutants.len()
+    }
+
+    fn submissions(&self) -> Vec<Submission<'a>> {
+        let submission = |variant: String, bytes: &[u8]| Submission {
+            exercise: self.exercise,
+            variant,
+            bytes: bytes.to_vec(),
+        };
+        let mut all = vec![
+            submission("solution".to_owned(), &self.solution),
+            submission("stub".to_owned(), &self.stub),
+        ];
+        for (name, source) in &self.alternatives {
+            all.push(submission(format!("alternative-{name}"), source.as_bytes()));
+        }
+        for (name, _, source) in &self.mutants {
+            all.push(submission(format!("mutant-{name}"), source.as_bytes()));
+        }
+        all
+    }
+}
+
+/// Reads what `verify` grades for `exercise`.
+fn plan<'a>(course: &Course, exercise: &'a Exercise) -> Result<Plan<'a>> {
+    let solution_path = exercise.solution_file(&course.root);
+    let solution = read(course, &solution_path)?;
+    let stub = read(course, &exercise.exercise_file(&course.root))?;
+    let mut alternatives = Vec::new();
+    let mut mutants = Vec::new();
+    for (path, source) in embedded::hidden_files(exercise.stem()) {
+        if let Some(name) = path
+            .strip_prefix("alternatives/")
+            .and_then(|p| p.strip_suffix(".rs"))
+        {
+            alternatives.push((name, source));
+        } else if let Some(name) = path
+            .strip_prefix("mutants/")
+            .and_then(|p| p.strip_suffix(".rs"))
+        {
+            let what = first_doc_line(source).unwrap_or_else(|| name.to_owned());
+            mutants.push((name, what, source));
+        }
+    }
+    Ok(Plan {
+        exercise,
+        solution_path,
+        solution,
+        stub,
+        alternatives,
+        mutants,
+    })
+}
+
+/// Runs one exercise's built submissions; returns its summary line and its problems.
+fn judge(
     course: &Course,
     workspace: &BuildWorkspace,
-    exercise: &Exercise,
+    plan: &Plan,
+    built: &[Built],
     repeat: u32,
 ) -> Result<(String, Vec<VerifyProblem>)> {
+    let exercise = plan.exercise;
     let mut problems = Vec::new();
     let mut problem = |problem: String| {
         problems.push(VerifyProblem {
@@ -65,56 +148,15 @@ fn verify_exercise(
             problem,
         })
     };
-
-    let solution_path = exercise.solution_file(&course.root);
-    let stub_bytes = read(course, &exercise.exercise_file(&course.root))?;
-    let mut submissions = vec![
-        Submission {
-            exercise,
-            variant: "solution".to_owned(),
-            bytes: read(course, &solution_path)?,
-        },
-        Submission {
-            exercise,
-            variant: "stub".to_owned(),
-            bytes: stub_bytes.clone(),
-        },
-    ];
-    let mut alternative_names = Vec::new();
-    for (path, source) in embedded::hidden_files(exercise.stem()) {
-        let Some(name) = path
-            .strip_prefix("alternatives/")
-            .and_then(|p| p.strip_suffix(".rs"))
-        else {
-            continue;
-        };
-        alternative_names.push(name);
-        submissions.push(Submission {
-            exercise,
-            variant: format!("alternative-{name}"),
-            bytes: source.as_bytes().to_vec(),
-        });
-    }
-    let alternatives = alternative_names.len();
-    let mut mutant_names = Vec::new();
-    for (path, source) in embedded::hidden_files(exercise.stem()) {
-        let Some(name) = path
-            .strip_prefix("mutants/")
-            .and_then(|p| p.strip_suffix(".rs"))
-        else {
-            continue;
-        };
-        mutant_names.push((
-            name,
-            first_doc_line(source).unwrap_or_else(|| name.to_owned()),
-        ));
-        submissions.push(Submission {
-            exercise,
-            variant: format!("mutant-{name}"),
-            bytes: source.as_bytes().to_vec(),
-        });
-    }
-    let built = grade::build(workspace, &submissions)?;
+    let solution_path = &plan.solution_path;
+    let stub_bytes = &plan.stub;
+    let alternatives = plan.alternatives.len();
+    let alternative_names: Vec<&str> = plan.alternatives.iter().map(|(name, _)| *name).collect();
+    let mutant_names: Vec<(&str, &String)> = plan
+        .mutants
+        .iter()
+        .map(|(name, what, _)| (*name, what))
+        .collect();
 
     let mut runs = Vec::new();
     for _ in 0..repeat {
@@ -140,18 +182,18 @@ fn verify_exercise(
     if let Some(failed) = runs.iter().find(|run| !run.passed()) {
         problem(format!(
             "the solution {} does not pass:\n{}",
-            relative_slash_path(&course.root, &solution_path),
+            relative_slash_path(&course.root, solution_path),
             output::exercise_report(failed)
         ));
     }
     if let Some(unformatted) = rustfmt_problem(
-        &solution_path,
-        &relative_slash_path(&course.root, &solution_path),
+        solution_path,
+        &relative_slash_path(&course.root, solution_path),
     ) {
         problem(unformatted);
     }
 
-    if !String::from_utf8_lossy(&stub_bytes).contains("// TODO") {
+    if !String::from_utf8_lossy(stub_bytes).contains("// TODO") {
         problem(format!(
             "the stub {} has no `// TODO` comment",
             exercise.path
