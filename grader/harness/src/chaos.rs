@@ -2,19 +2,24 @@
 //!
 //! On two idle cores, threads that update shared state at once collide all the time. On a busy
 //! machine they may instead take turns, each running for milliseconds, and a read-modify-write
-//! that is not atomic can go unpunished. While a [`Chaos`] is alive, every thread that called
-//! [`join`] is interrupted by a signal every few tens of microseconds, wherever it is (in the
-//! middle of the learner's `add`, between a load and a store), and its signal handler yields the
-//! CPU to another thread. A lost update then stops being luck and becomes a certainty.
+//! that is not atomic can go unpunished. While a [`Chaos`] is alive, the threads that called
+//! [`join`] are interrupted by a signal in turn, one every few tens of microseconds, wherever they
+//! are (in the middle of the learner's `add`, between a load and a store), and the interrupted
+//! thread sleeps briefly in its signal handler while the others run. A lost update then stops
+//! being luck and becomes a certainty.
 //!
 //! Correct code is unaffected: the signal interrupts nothing that matters to it (the standard
 //! library retries waits interrupted by a signal, and the handler is installed with
-//! `SA_RESTART`), it only runs more slowly.
+//! `SA_RESTART`), it only runs more slowly. How much more slowly is bounded whatever the load of
+//! the machine: only one thread is paused at a time, and the next signal waits until the last
+//! pause is over. (Signalling every member at a fixed rate instead would, on a busy machine where
+//! a pause lasts far longer than asked, keep every thread paused nearly all the time, and a correct
+//! solution could outlast its deadline.)
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, Once};
 use std::thread::{self, JoinHandle};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// The signal used: its default action is to be ignored, so a stray one harms nothing.
 const SIGNAL: libc::c_int = libc::SIGURG;
@@ -29,6 +34,13 @@ const PAUSE: libc::timespec = libc::timespec {
     tv_nsec: 100_000,
 };
 
+/// How many pauses have ended: the chaos thread waits for each before sending the next signal.
+static PAUSES_ENDED: AtomicU64 = AtomicU64::new(0);
+
+/// The longest the chaos thread waits for a pause to end: a member that cannot take the signal
+/// now (it is exiting) must not stop the chaos.
+const PAUSE_ACK_LIMIT: Duration = Duration::from_millis(20);
+
 extern "C" fn pause_here(_: libc::c_int) {
     // SAFETY: nanosleep is async-signal-safe; `PAUSE` is a valid timespec. Saving errno keeps
     // the interrupted code's view of it intact.
@@ -37,6 +49,8 @@ extern "C" fn pause_here(_: libc::c_int) {
         libc::nanosleep(&PAUSE, std::ptr::null_mut());
         *libc::__errno_location() = errno;
     }
+    // Lock-free atomics are async-signal-safe.
+    PAUSES_ENDED.fetch_add(1, Ordering::SeqCst);
 }
 
 fn install_handler() {
@@ -60,10 +74,14 @@ pub fn join() {
     install_handler();
     // SAFETY: gettid has no preconditions.
     let tid = unsafe { libc::gettid() };
-    MEMBERS.lock().unwrap_or_else(|p| p.into_inner()).push(tid);
+    let mut members = MEMBERS.lock().unwrap_or_else(|p| p.into_inner());
+    if !members.contains(&tid) {
+        members.push(tid);
+    }
 }
 
-/// While alive, interrupts every member thread every `interval`; stops when dropped.
+/// While alive, interrupts the member threads in turn, one every `interval` (after the last
+/// one's pause has ended); stops when dropped.
 pub struct Chaos {
     stop: Arc<AtomicBool>,
     sender: Option<JoinHandle<()>>,
@@ -80,13 +98,34 @@ impl Chaos {
             .spawn(move || {
                 // SAFETY: getpid has no preconditions.
                 let pid = unsafe { libc::getpid() };
+                let mut turn = 0usize;
                 while !stop_sender.load(Ordering::Relaxed) {
-                    let members = MEMBERS.lock().unwrap_or_else(|p| p.into_inner()).clone();
-                    for tid in members {
-                        // SAFETY: tgkill only sends a signal; a thread that has ended is ESRCH.
-                        unsafe {
-                            libc::syscall(libc::SYS_tgkill, pid, tid, SIGNAL);
-                        }
+                    let victim = {
+                        let members = MEMBERS.lock().unwrap_or_else(|p| p.into_inner());
+                        (!members.is_empty()).then(|| members[turn % members.len()])
+                    };
+                    turn = turn.wrapping_add(1);
+                    let Some(tid) = victim else {
+                        thread::sleep(interval);
+                        continue;
+                    };
+                    let ended_before = PAUSES_ENDED.load(Ordering::SeqCst);
+                    // SAFETY: tgkill only sends a signal; a thread that has ended is ESRCH.
+                    let sent = unsafe { libc::syscall(libc::SYS_tgkill, pid, tid, SIGNAL) } == 0;
+                    if !sent {
+                        // The thread has ended: interrupt the living only.
+                        MEMBERS
+                            .lock()
+                            .unwrap_or_else(|p| p.into_inner())
+                            .retain(|member| *member != tid);
+                        continue;
+                    }
+                    let sent_at = Instant::now();
+                    while PAUSES_ENDED.load(Ordering::SeqCst) == ended_before
+                        && sent_at.elapsed() < PAUSE_ACK_LIMIT
+                        && !stop_sender.load(Ordering::Relaxed)
+                    {
+                        thread::sleep(Duration::from_micros(20));
                     }
                     thread::sleep(interval);
                 }
