@@ -13,21 +13,20 @@
 //!   one. Hold the GIL while waiting (a C extension that forgot `Py_BEGIN_ALLOW_THREADS`) and the
 //!   downloads queue one after another.
 //!
-//! `cargo run -p gil --example cpu_vs_io` measures all of it with a simulated GIL. On the
-//! two-core machine this course was written on, while other programs were busy on it, one run
-//! printed:
+//! `cargo run -p gil --example cpu_vs_io` measures all of it with a simulated GIL. On an
+//! otherwise idle two-core machine (an AMD EPYC virtual machine), one run printed:
 //!
 //! ```text
 //! CPU-bound: counting primes
-//!   one thread, one task after another              831 ms   speed-up x1.0
-//!   4 threads, no GIL (Rust)                        724 ms   speed-up x1.1
-//!   4 threads, with a GIL (CPython)                 859 ms   speed-up x1.0
+//!   one thread, one task after another              235 ms   speed-up x1.0
+//!   4 threads, no GIL (Rust)                        153 ms   speed-up x1.5
+//!   4 threads, with a GIL (CPython)                 243 ms   speed-up x1.0
 //!
 //! I/O-bound: waiting 200 ms per task
-//!   one thread, one task after another              800 ms   speed-up x1.0
-//!   4 threads, no GIL (Rust)                        200 ms   speed-up x4.0
-//!   4 threads, GIL released while waiting           200 ms   speed-up x4.0
-//!   4 threads, GIL held while waiting (a bug)       802 ms   speed-up x1.0
+//!   one thread, one task after another              801 ms   speed-up x1.0
+//!   4 threads, no GIL (Rust)                        201 ms   speed-up x4.0
+//!   4 threads, GIL released while waiting           201 ms   speed-up x4.0
+//!   4 threads, GIL held while waiting (a bug)       801 ms   speed-up x1.0
 //! ```
 //!
 //! The CPU-bound speed-up without a GIL is limited by the cores that are free: on an idle
