@@ -12,6 +12,7 @@
 //! The helpers in [`sync`], [`time`] and [`cpu`] let a test force the interleavings that make
 //! concurrency bugs certain to show, rather than hoping for them.
 
+pub mod awake;
 pub mod chaos;
 pub mod cpu;
 mod protocol;
