@@ -140,7 +140,7 @@ fn other_threads_involuntary_switches() -> u64 {
 }
 
 /// The caller's thread id as `/proc/self/task/` names it.
-fn this_thread_id() -> Option<String> {
+pub(crate) fn this_thread_id() -> Option<String> {
     std::fs::read_to_string("/proc/thread-self/stat")
         .ok()
         .and_then(|stat| stat.split_whitespace().next().map(str::to_owned))

@@ -9,7 +9,7 @@
 //!   that line (it never sees the secret), so exiting early or printing a fake "test result: ok"
 //!   can never count as a pass. Every other outcome is a failure the grader explains.
 //!
-//! The helpers in [`sync`], [`time`] and [`cpu`] let a test force the interleavings that make
+//! The helpers in [`sync`], [`time`], [`cpu`] and [`watched`] let a test force the interleavings that make
 //! concurrency bugs certain to show, rather than hoping for them.
 
 pub mod awake;
@@ -19,6 +19,7 @@ mod protocol;
 mod runner;
 pub mod sync;
 pub mod time;
+pub mod watched;
 
 pub use protocol::{FAIL_PREFIX, PASS_PREFIX, escape, unescape};
 pub use runner::{Test, run_main};

@@ -11,12 +11,16 @@ use std::time::{Duration, Instant};
 use exercise::spawn_workers;
 use harness::sync::Rendezvous;
 use harness::time::within;
+use harness::watched::WatchedThread;
 
 /// How long a worker waits for the others before the test calls it "not at the same time"; a
 /// correct solution needs a tiny fraction of it, even on a busy machine.
 const PATIENCE: Duration = Duration::from_secs(5);
 /// A deadline for the whole call: only a hang takes this long.
 const HANG: Duration = Duration::from_secs(8);
+/// How long the calling thread must sit asleep and unchanged to count as blocked (in `join`, say)
+/// rather than between two turns of a polling loop.
+const CALLER_BLOCKED: Duration = Duration::from_millis(250);
 
 /// What a worker saw that it should not have; the first one is reported.
 #[derive(Default)]
@@ -150,12 +154,15 @@ thread_local! {
 fn results_are_in_index_order_even_when_later_workers_finish_first() {
     // Worker i does not return until worker i + 1's thread has ended, so the threads end in
     // the order N - 1, N - 2, …, 0: a solution that collects results as they come returns them
-    // backwards, every time.
+    // backwards, every time. Before returning, worker i also waits until the thread that called
+    // spawn_workers has certainly run since worker i + 1 ended (or sits blocked, as in `join`):
+    // a loop polling `is_finished` then sees each thread end on its own, never all at once.
     const N: usize = 6;
     let ended = Arc::new((Mutex::new(vec![false; N]), Condvar::new()));
     let trouble = Arc::new(Trouble::default());
     let (ended_in, trouble_in) = (Arc::clone(&ended), Arc::clone(&trouble));
     let results = within(HANG, "spawn_workers(6, …)", move || {
+        let caller = WatchedThread::current();
         spawn_workers(N, move |i| {
             AT_EXIT.with(|slot| {
                 *slot.borrow_mut() = Some(SignalAtExit(Arc::clone(&ended_in), i));
@@ -178,6 +185,8 @@ fn results_are_in_index_order_even_when_later_workers_finish_first() {
                     }
                     flags = changed.wait_timeout(flags, deadline - now).unwrap().0;
                 }
+                drop(flags);
+                caller.wait_until_it_has_run(CALLER_BLOCKED);
             }
             i * 100
         })
