@@ -475,6 +475,11 @@ pub fn progress_grading(id: &str) -> String {
     format!("grading {id}…")
 }
 
+/// Said while `verify` runs the stubs and mutants of the whole course.
+pub fn progress_must_fail(count: usize) -> String {
+    format!("checking that {count} stubs and mutants fail…")
+}
+
 /// Said after `grader lsp` wrote rust-project.json.
 pub fn lsp_written(file: &str) -> String {
     format!(

@@ -50,6 +50,11 @@ impl GradingProgress {
         self.bar.set_message(output::progress_grading(id));
     }
 
+    /// Says that `count` stubs and mutants are running, to prove that each one fails.
+    pub fn must_fail(&self, count: usize) {
+        self.bar.set_message(output::progress_must_fail(count));
+    }
+
     /// Counts one more exercise as done.
     pub fn advance(&self) {
         self.bar.inc(1);

@@ -3,8 +3,8 @@
 
 use std::collections::HashSet;
 use std::process::{Command, Stdio};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Mutex, mpsc};
 
 use crate::commands::check::select;
 use crate::course::{Course, Exercise};
@@ -35,16 +35,40 @@ pub fn run(course: &Course, target: Option<&str>, repeat: u32) -> Result<i32> {
     let submissions: Vec<Submission> = plans.iter().flat_map(Plan::submissions).collect();
     bar.building(submissions.len());
     let built = grade::build(&workspace, &submissions)?;
+    let mut per_plan = Vec::with_capacity(plans.len());
     let mut rest = built.as_slice();
     for plan in &plans {
         let (mine, others) = rest.split_at(plan.submission_count());
+        per_plan.push(mine);
         rest = others;
+    }
+
+    // Solutions and alternatives must pass every time, so each runs alone, with the machine to
+    // itself: a failure then says something about the tests, not about the company they kept.
+    let mut correct_runs = Vec::with_capacity(plans.len());
+    for (plan, built) in plans.iter().zip(&per_plan) {
         bar.grading(&plan.exercise.id);
-        let (line, found) = judge(course, &workspace, plan, mine, repeat)?;
+        correct_runs.push(Some(run_correct(course, &workspace, plan, built, repeat)?));
+    }
+
+    // Stubs and mutants only need to fail, and most fail by waiting out a deadline, which costs
+    // no CPU: those of every exercise run together, several at a time, so that no core waits
+    // for the slowest mutant of one exercise before the next exercise starts.
+    let must_fail: Vec<Vec<&Built>> = plans
+        .iter()
+        .zip(&per_plan)
+        .map(|(plan, built)| plan.must_fail(built))
+        .collect();
+    bar.must_fail(must_fail.iter().map(Vec::len).sum());
+    run_must_fail(&workspace, &must_fail, |index, verdicts| {
+        let correct = correct_runs[index]
+            .take()
+            .expect("each exercise is judged once");
+        let (line, found) = judge(&plans[index], correct, verdicts);
         bar.print(&format!("{line}\n"));
         bar.advance();
         problems.extend(found);
-    }
+    })?;
     bar.finish();
     print!("{}", output::verify(&[], &problems));
     Ok(if problems.is_empty() {
@@ -79,6 +103,13 @@ struct Plan<'a> {
 impl<'a> Plan<'a> {
     fn submission_count(&self) -> usize {
         2 + self.alternatives.len() + self.mutants.len()
+    }
+
+    /// The stub and the mutants among this plan's built submissions.
+    fn must_fail<'b>(&self, built: &'b [Built<'b>]) -> Vec<&'b Built<'b>> {
+        std::iter::once(&built[1])
+            .chain(&built[2 + self.alternatives.len()..])
+            .collect()
     }
 
     fn submissions(&self) -> Vec<Submission<'a>> {
@@ -132,43 +163,34 @@ fn plan<'a>(course: &Course, exercise: &'a Exercise) -> Result<Plan<'a>> {
     })
 }
 
-/// Runs one exercise's built submissions; returns its summary line and its problems.
-fn judge(
+/// What the runs of an exercise's solution and alternatives found.
+struct CorrectRuns {
+    /// The solution's first run.
+    solution: ExerciseResult,
+    problems: Vec<String>,
+}
+
+/// Runs an exercise's solution `repeat` times and each alternative `repeat` times, one run
+/// after another, and checks the solution's formatting and the stub's `// TODO`.
+fn run_correct(
     course: &Course,
     workspace: &BuildWorkspace,
     plan: &Plan,
     built: &[Built],
     repeat: u32,
-) -> Result<(String, Vec<VerifyProblem>)> {
-    let exercise = plan.exercise;
+) -> Result<CorrectRuns> {
     let mut problems = Vec::new();
-    let mut problem = |problem: String| {
-        problems.push(VerifyProblem {
-            subject: exercise.id.clone(),
-            problem,
-        })
-    };
     let solution_path = &plan.solution_path;
-    let stub_bytes = &plan.stub;
-    let alternatives = plan.alternatives.len();
-    let alternative_names: Vec<&str> = plan.alternatives.iter().map(|(name, _)| *name).collect();
-    let mutant_names: Vec<(&str, &String)> = plan
-        .mutants
-        .iter()
-        .map(|(name, what, _)| (*name, what))
-        .collect();
-
     let mut runs = Vec::new();
     for _ in 0..repeat {
         runs.push(grade::run(workspace, &built[0], Thoroughness::Everything)?);
     }
-    let solution = runs[0].clone();
     // Correct solutions written differently from ours must pass too, every time.
-    for (name, built) in alternative_names.iter().zip(&built[2..2 + alternatives]) {
+    for ((name, _), built) in plan.alternatives.iter().zip(&built[2..]) {
         for _ in 0..repeat {
             let verdict = grade::run(workspace, built, Thoroughness::Everything)?;
             if !verdict.passed() {
-                problem(format!(
+                problems.push(format!(
                     "alternative solution {name} is correct but does not pass:\n{}",
                     output::exercise_report(&verdict)
                 ));
@@ -176,44 +198,48 @@ fn judge(
             }
         }
     }
-    for flaky in flaky_tests(&runs) {
-        problem(flaky);
-    }
+    problems.extend(flaky_tests(&runs));
     if let Some(failed) = runs.iter().find(|run| !run.passed()) {
-        problem(format!(
+        problems.push(format!(
             "the solution {} does not pass:\n{}",
             relative_slash_path(&course.root, solution_path),
             output::exercise_report(failed)
         ));
     }
-    if let Some(unformatted) = rustfmt_problem(
+    problems.extend(rustfmt_problem(
         solution_path,
         &relative_slash_path(&course.root, solution_path),
-    ) {
-        problem(unformatted);
-    }
-
-    if !String::from_utf8_lossy(stub_bytes).contains("// TODO") {
-        problem(format!(
+    ));
+    if !String::from_utf8_lossy(&plan.stub).contains("// TODO") {
+        problems.push(format!(
             "the stub {} has no `// TODO` comment",
-            exercise.path
+            plan.exercise.path
         ));
     }
-    // The stub and the mutants only need to fail, and most fail by hanging or waiting, which
-    // costs no CPU: run several at once. The solution ran alone above, so its tests never
-    // compete with them.
-    let must_fail: Vec<&Built> = std::iter::once(&built[1])
-        .chain(&built[2 + alternatives..])
-        .collect();
-    let mut verdicts = run_concurrently(workspace, &must_fail)?.into_iter();
+    Ok(CorrectRuns {
+        solution: runs.swap_remove(0),
+        problems,
+    })
+}
+
+/// Judges one exercise from its correct runs and its stub's and mutants' verdicts (in the order
+/// of [`Plan::must_fail`]); returns its summary line and its problems.
+fn judge(
+    plan: &Plan,
+    correct: CorrectRuns,
+    must_fail: Vec<ExerciseResult>,
+) -> (String, Vec<VerifyProblem>) {
+    let exercise = plan.exercise;
+    let mut problems = correct.problems;
+    let mut verdicts = must_fail.into_iter();
     let stub = verdicts.next().expect("the stub's verdict");
     match stub.status {
         Status::Failed => {}
-        Status::Passed => problem(format!(
+        Status::Passed => problems.push(format!(
             "the stub {} already passes every check",
             exercise.path
         )),
-        _ => problem(format!(
+        _ => problems.push(format!(
             "the stub {} must compile and fail its tests, but it {}:\n{}",
             exercise.path,
             stub.status.label(),
@@ -222,12 +248,12 @@ fn judge(
     }
 
     let mut caught = 0;
-    for ((name, what), mutant) in mutant_names.iter().zip(verdicts) {
+    for ((name, what, _), mutant) in plan.mutants.iter().zip(verdicts) {
         match mutant.status {
-            Status::Passed => problem(format!(
+            Status::Passed => problems.push(format!(
                 "mutant {name} ({what}) passes every check: the hidden tests miss this bug"
             )),
-            Status::CompileError => problem(format!(
+            Status::CompileError => problems.push(format!(
                 "mutant {name} does not compile, so it proves nothing:\n{}",
                 output::exercise_report(&mutant)
             )),
@@ -235,10 +261,11 @@ fn judge(
         }
     }
 
+    let alternatives = plan.alternatives.len();
     let summary = format!(
         "{}: solution passes {} checks; {alternatives} {}; stub {}; {caught} mutant{} caught",
         exercise.id,
-        count_passed(&solution),
+        count_passed(&correct.solution),
         if alternatives == 1 {
             "alternative passes"
         } else {
@@ -247,39 +274,104 @@ fn judge(
         stub.status.label(),
         if caught == 1 { "" } else { "s" },
     );
-    Ok((output::verify_line(problems.is_empty(), &summary), problems))
+    let problems: Vec<VerifyProblem> = problems
+        .into_iter()
+        .map(|problem| VerifyProblem {
+            subject: exercise.id.clone(),
+            problem,
+        })
+        .collect();
+    (output::verify_line(problems.is_empty(), &summary), problems)
 }
 
-/// How many stubs and mutants run at once.
-const CONCURRENT_MUTANTS: usize = 3;
+/// How many stubs and mutants run at once for each core: most of them spend their time asleep,
+/// waiting out a deadline.
+const MUST_FAIL_RUNS_PER_CORE: usize = 4;
 
-/// Runs each built submission until its first failure, several at a time, and returns their
-/// verdicts in order.
-fn run_concurrently(workspace: &BuildWorkspace, built: &[&Built]) -> Result<Vec<ExerciseResult>> {
+/// Runs every group's built submissions until their first failure, several at a time, taking
+/// them in order; calls `finished(index, verdicts)` on the calling thread for each group, in
+/// order, as soon as that group's runs and those of every group before it are done.
+fn run_must_fail(
+    workspace: &BuildWorkspace,
+    groups: &[Vec<&Built>],
+    mut finished: impl FnMut(usize, Vec<ExerciseResult>),
+) -> Result<()> {
+    let jobs: Vec<(usize, usize)> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(group, built)| (0..built.len()).map(move |index| (group, index)))
+        .collect();
+    let concurrency = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .saturating_mul(MUST_FAIL_RUNS_PER_CORE)
+        .clamp(1, jobs.len().max(1));
     let next = AtomicUsize::new(0);
-    let verdicts: Mutex<Vec<Option<Result<ExerciseResult>>>> =
-        Mutex::new(built.iter().map(|_| None).collect());
+    let abandoned = AtomicBool::new(false);
+    let verdicts: Vec<Mutex<Vec<Option<ExerciseResult>>>> = groups
+        .iter()
+        .map(|built| Mutex::new(vec![None; built.len()]))
+        .collect();
+    let remaining: Vec<AtomicUsize> = groups
+        .iter()
+        .map(|built| AtomicUsize::new(built.len()))
+        .collect();
+    let (done, done_groups) = mpsc::channel::<Result<usize>>();
     std::thread::scope(|scope| {
-        for _ in 0..CONCURRENT_MUTANTS {
-            scope.spawn(|| {
-                loop {
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(submission) = built.get(index) else {
+        for _ in 0..concurrency {
+            let done = done.clone();
+            let (jobs, next, abandoned) = (&jobs, &next, &abandoned);
+            let (verdicts, remaining) = (&verdicts, &remaining);
+            scope.spawn(move || {
+                while !abandoned.load(Ordering::Relaxed) {
+                    let Some(&(group, index)) = jobs.get(next.fetch_add(1, Ordering::Relaxed))
+                    else {
                         break;
                     };
-                    let verdict =
-                        grade::run(workspace, submission, Thoroughness::UntilFirstFailure);
-                    verdicts.lock().unwrap_or_else(|p| p.into_inner())[index] = Some(verdict);
+                    match grade::run(
+                        workspace,
+                        groups[group][index],
+                        Thoroughness::UntilFirstFailure,
+                    ) {
+                        Ok(verdict) => {
+                            verdicts[group].lock().unwrap_or_else(|p| p.into_inner())[index] =
+                                Some(verdict);
+                            if remaining[group].fetch_sub(1, Ordering::AcqRel) == 1 {
+                                let _ = done.send(Ok(group));
+                            }
+                        }
+                        Err(error) => {
+                            abandoned.store(true, Ordering::Relaxed);
+                            let _ = done.send(Err(error));
+                        }
+                    }
                 }
             });
         }
-    });
-    verdicts
-        .into_inner()
-        .unwrap_or_else(|p| p.into_inner())
-        .into_iter()
-        .map(|verdict| verdict.expect("every submission was run"))
-        .collect()
+        drop(done);
+        let mut ready = vec![false; groups.len()];
+        let mut next_to_report = 0;
+        for group in done_groups {
+            let group = match group {
+                Ok(group) => group,
+                Err(error) => return Err(error),
+            };
+            ready[group] = true;
+            while next_to_report < groups.len() && ready[next_to_report] {
+                let found = std::mem::take(
+                    &mut *verdicts[next_to_report]
+                        .lock()
+                        .unwrap_or_else(|p| p.into_inner()),
+                );
+                let found = found
+                    .into_iter()
+                    .map(|verdict| verdict.expect("every run of a finished group is done"))
+                    .collect();
+                finished(next_to_report, found);
+                next_to_report += 1;
+            }
+        }
+        Ok(())
+    })
 }
 
 /// A test that passed in one run and not in another, with what it did when it failed.
