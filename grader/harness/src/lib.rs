@@ -9,13 +9,14 @@
 //!   that line (it never sees the secret), so exiting early or printing a fake "test result: ok"
 //!   can never count as a pass. Every other outcome is a failure the grader explains.
 //!
-//! The helpers in [`sync`], [`time`], [`cpu`] and [`watched`] let a test force the interleavings that make
+//! The helpers in [`sync`], [`time`], [`race`], [`cpu`] and [`watched`] let a test force the interleavings that make
 //! concurrency bugs certain to show, rather than hoping for them.
 
 pub mod awake;
 pub mod chaos;
 pub mod cpu;
 mod protocol;
+pub mod race;
 mod runner;
 pub mod sync;
 pub mod time;

@@ -5,6 +5,7 @@
 use exercise::{Gil, GilGuard};
 use harness::chaos::{self, Chaos};
 use harness::cpu::cpu_burned_while_idle;
+use harness::race::{self, Length, StartLine};
 use harness::time::within;
 use std::panic;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
@@ -184,56 +185,42 @@ fn only_one_thread_holds_the_gil_at_a_time() {
     );
 }
 
-/// Spins until `flag` holds at least `value`, letting other threads run now and then; returns
-/// false if `stop` was set first.
-fn spin_until(flag: &AtomicUsize, value: usize, stop: &AtomicBool) -> bool {
-    let mut spins = 0u32;
-    while flag.load(Ordering::SeqCst) < value {
-        if stop.load(Ordering::SeqCst) {
-            return false;
-        }
-        spins = spins.wrapping_add(1);
-        if spins % 256 == 0 {
-            thread::yield_now();
-        } else {
-            std::hint::spin_loop();
-        }
-    }
-    true
-}
-
 fn threads_that_call_acquire_at_the_same_moment_never_both_get_it() {
     // Round after round, three threads cross a start line together and call acquire() at the
     // same moment on a free GIL. Exactly one may get it; if "is it free?" and "now it is mine"
-    // are two steps, two threads soon both see it free.
+    // are two steps, two threads soon both see it free. The race runs for a second: the two
+    // losers of each round sleep in acquire() and reach the next start line late, so rounds
+    // that begin with all three threads spinning are too rare to count on.
     const THREADS: usize = 3;
     const ROUNDS: usize = 20_000;
+    const LENGTH: Length = Length {
+        parallel_rounds: 0,
+        at_least: Duration::from_secs(1),
+        at_most: Duration::from_secs(1),
+    };
     let gil = Arc::new(Gil::new());
-    let arrived = Arc::new(AtomicUsize::new(0));
+    let line = Arc::new(StartLine::new(THREADS));
     let finished = Arc::new(AtomicUsize::new(0));
     let inside = Arc::new(AtomicUsize::new(0));
     let overlap_round = Arc::new(AtomicUsize::new(0));
-    let stop = Arc::new(AtomicBool::new(false));
     let workers: Vec<_> = (0..THREADS)
         .map(|_| {
-            let (gil, arrived, finished, inside, overlap_round, stop) = (
+            let (gil, line, finished, inside, overlap_round) = (
                 Arc::clone(&gil),
-                Arc::clone(&arrived),
+                Arc::clone(&line),
                 Arc::clone(&finished),
                 Arc::clone(&inside),
                 Arc::clone(&overlap_round),
-                Arc::clone(&stop),
             );
             thread::spawn(move || {
                 for round in 0..ROUNDS {
-                    arrived.fetch_add(1, Ordering::SeqCst);
-                    if !spin_until(&arrived, THREADS * (round + 1), &stop) {
+                    if !line.cross(round) {
                         break;
                     }
                     let guard = gil.acquire();
                     if inside.fetch_add(1, Ordering::SeqCst) != 0 {
                         overlap_round.store(round + 1, Ordering::SeqCst);
-                        stop.store(true, Ordering::SeqCst);
+                        line.stop();
                     }
                     for step in 0..200 {
                         std::hint::black_box(step);
@@ -245,15 +232,9 @@ fn threads_that_call_acquire_at_the_same_moment_never_both_get_it() {
             })
         })
         .collect();
-    // Play rounds for 1 s at most.
-    let started = std::time::Instant::now();
-    while finished.load(Ordering::SeqCst) < THREADS
-        && !stop.load(Ordering::SeqCst)
-        && started.elapsed() < Duration::from_millis(1000)
-    {
-        thread::sleep(Duration::from_millis(5));
-    }
-    stop.store(true, Ordering::SeqCst);
+    race::play(&line, LENGTH, || {
+        finished.load(Ordering::SeqCst) == THREADS || line.stopped()
+    });
     for worker in workers {
         join(
             worker,

@@ -4,10 +4,10 @@
 
 use exercise::Event;
 use harness::cpu::watch_idle;
+use harness::race::{self, Length, StartLine, delay, shifts};
 use harness::time::within;
-use std::hint::spin_loop;
 use std::panic;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
@@ -235,65 +235,31 @@ fn waiting_threads_sleep_instead_of_spinning() {
     }
 }
 
-/// Spins until `flag` holds at least `value`, letting other threads run now and then; returns
-/// false if `stop` was set first.
-fn spin_until(flag: &AtomicUsize, value: usize, stop: &AtomicBool) -> bool {
-    let mut spins = 0u32;
-    while flag.load(Ordering::SeqCst) < value {
-        if stop.load(Ordering::SeqCst) {
-            return false;
-        }
-        spins = spins.wrapping_add(1);
-        if spins % 256 == 0 {
-            thread::yield_now();
-        } else {
-            spin_loop();
-        }
-    }
-    true
-}
-
-/// Busy-waits for `steps` tiny steps of a nanosecond or two each.
-fn delay(steps: usize) {
-    for step in 0..steps {
-        std::hint::black_box(step);
-    }
-}
-
-/// How long each side of round `round` of a race waits after the start line, in [`delay`]
-/// steps: the two sides' start times are shifted against each other by a different amount,
-/// between about -2 µs and +2 µs, every round.
-fn shifts(round: usize) -> (usize, usize) {
-    let shift = (round * 37) % 401;
-    if shift < 200 {
-        ((200 - shift) * 6, 0)
-    } else {
-        (0, (shift - 200) * 6)
-    }
-}
-
 fn no_wake_up_is_lost_when_set_races_with_wait() {
     // Round after round, one thread calls wait() on a fresh event while another calls set() on
     // it at nearly the same moment, with the two start times shifted a little more each round.
     // If the flag can change between the waiter's check and its going to sleep, some round's
-    // wake-up is lost and that waiter sleeps forever.
-    const ROUNDS: usize = 60_000;
+    // wake-up is lost and that waiter sleeps forever. The race goes on until enough rounds have
+    // begun with both threads running at once, however busy the machine.
+    const ROUNDS: usize = 400_000;
+    const LENGTH: Length = Length {
+        parallel_rounds: 20_000,
+        at_least: Duration::from_millis(1500),
+        at_most: Duration::from_secs(6),
+    };
+    const STALLED: Duration = Duration::from_millis(500);
     let events: Arc<Vec<Event>> = Arc::new((0..ROUNDS).map(|_| Event::new()).collect());
-    // Both threads add one per round to `arrived`: a spinning start line they cross together.
-    let arrived = Arc::new(AtomicUsize::new(0));
+    let line = Arc::new(StartLine::new(2));
     let finished = Arc::new(AtomicUsize::new(0));
-    let stop = Arc::new(AtomicBool::new(false));
     let waiter = {
-        let (events, arrived, finished, stop) = (
+        let (events, line, finished) = (
             Arc::clone(&events),
-            Arc::clone(&arrived),
+            Arc::clone(&line),
             Arc::clone(&finished),
-            Arc::clone(&stop),
         );
         thread::spawn(move || {
             for (round, event) in events.iter().enumerate() {
-                arrived.fetch_add(1, Ordering::SeqCst);
-                if !spin_until(&arrived, 2 * (round + 1), &stop) {
+                if !line.cross(round) {
                     break;
                 }
                 delay(shifts(round).0);
@@ -303,23 +269,21 @@ fn no_wake_up_is_lost_when_set_races_with_wait() {
         })
     };
     let setter = {
-        let (events, arrived, finished, stop) = (
+        let (events, line, finished) = (
             Arc::clone(&events),
-            Arc::clone(&arrived),
+            Arc::clone(&line),
             Arc::clone(&finished),
-            Arc::clone(&stop),
         );
         thread::spawn(move || {
             for (round, event) in events.iter().enumerate() {
-                arrived.fetch_add(1, Ordering::SeqCst);
-                if !spin_until(&arrived, 2 * (round + 1), &stop) {
+                if !line.cross(round) {
                     break;
                 }
                 delay(shifts(round).1);
                 event.set();
                 // Wait for the waiter before the next round; give up if the test has.
                 while finished.load(Ordering::SeqCst) <= round {
-                    if stop.load(Ordering::SeqCst) {
+                    if line.stopped() {
                         return;
                     }
                     thread::yield_now();
@@ -327,14 +291,12 @@ fn no_wake_up_is_lost_when_set_races_with_wait() {
             }
         })
     };
-    // Play rounds for 1.5 s at most, then let the last round finish.
-    let started = Instant::now();
-    while finished.load(Ordering::SeqCst) < ROUNDS
-        && started.elapsed() < Duration::from_millis(1500)
-    {
-        thread::sleep(Duration::from_millis(5));
-    }
-    stop.store(true, Ordering::SeqCst);
+    // A round stuck for half a second is most likely a lost wake-up; the waiter gets two more
+    // seconds below before the test says so.
+    let mut stalled = race::stalled(|| finished.load(Ordering::SeqCst), STALLED);
+    race::play(&line, LENGTH, || {
+        finished.load(Ordering::SeqCst) == ROUNDS || stalled()
+    });
     let stopped = Instant::now();
     while !waiter.is_finished() && stopped.elapsed() < Duration::from_secs(2) {
         thread::sleep(Duration::from_millis(5));

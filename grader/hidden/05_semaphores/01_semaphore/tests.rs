@@ -5,14 +5,14 @@
 use exercise::Semaphore;
 use harness::chaos::Chaos;
 use harness::cpu::watch_idle;
+use harness::race::{self, Length, StartLine, delay, shifts};
 use harness::sync::Rendezvous;
 use harness::time::within;
-use std::hint::spin_loop;
 use std::panic;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::thread::{self, JoinHandle};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Long enough for a thread that was just started to reach its `acquire`, on a busy machine too.
 const SETTLE: Duration = Duration::from_millis(100);
@@ -277,67 +277,32 @@ fn never_more_holders_than_permits_while_threads_compete() {
     }
 }
 
-/// Spins until `flag` holds at least `value`, letting other threads run now and then; returns
-/// false if `stop` was set first.
-fn spin_until(flag: &AtomicUsize, value: usize, stop: &AtomicBool) -> bool {
-    let mut spins = 0u32;
-    while flag.load(Ordering::SeqCst) < value {
-        if stop.load(Ordering::SeqCst) {
-            return false;
-        }
-        spins = spins.wrapping_add(1);
-        if spins % 256 == 0 {
-            thread::yield_now();
-        } else {
-            spin_loop();
-        }
-    }
-    true
-}
-
-/// Busy-waits for `steps` tiny steps of a nanosecond or two each.
-fn delay(steps: usize) {
-    for step in 0..steps {
-        std::hint::black_box(step);
-    }
-}
-
-/// How long each side of round `round` of a race waits after the start line, in [`delay`]
-/// steps: the two sides' start times are shifted against each other by a different amount,
-/// between about -2 µs and +2 µs, every round.
-fn shifts(round: usize) -> (usize, usize) {
-    let shift = (round * 37) % 401;
-    if shift < 200 {
-        ((200 - shift) * 6, 0)
-    } else {
-        (0, (shift - 200) * 6)
-    }
-}
-
 fn two_threads_racing_for_the_last_permit_never_both_get_it() {
     // Round after round, two threads call try_acquire() on a fresh Semaphore::new(1) at nearly
     // the same moment, their start times shifted a little more each round. At most one may get
-    // the permit; if taking it is not one indivisible step, some round lets both in.
-    const ROUNDS: usize = 40_000;
+    // the permit; if taking it is not one indivisible step, some round lets both in. The race
+    // goes on until enough rounds have begun with both threads running at once.
+    const ROUNDS: usize = 200_000;
+    const LENGTH: Length = Length {
+        parallel_rounds: 20_000,
+        at_least: Duration::from_millis(500),
+        at_most: Duration::from_secs(5),
+    };
     let semaphores: Arc<Vec<Semaphore>> =
         Arc::new((0..ROUNDS).map(|_| Semaphore::new(1)).collect());
     let wins: Arc<Vec<AtomicUsize>> = Arc::new((0..ROUNDS).map(|_| AtomicUsize::new(0)).collect());
-    // Both threads add one per round to `arrived`: a spinning start line they cross together.
-    let arrived = Arc::new(AtomicUsize::new(0));
-    let stop = Arc::new(AtomicBool::new(false));
+    let line = Arc::new(StartLine::new(2));
     let racers: Vec<_> = (0..2)
         .map(|side| {
-            let (semaphores, wins, arrived, stop) = (
+            let (semaphores, wins, line) = (
                 Arc::clone(&semaphores),
                 Arc::clone(&wins),
-                Arc::clone(&arrived),
-                Arc::clone(&stop),
+                Arc::clone(&line),
             );
             thread::spawn(move || {
                 let mut played = 0;
                 for (round, semaphore) in semaphores.iter().enumerate() {
-                    arrived.fetch_add(1, Ordering::SeqCst);
-                    if !spin_until(&arrived, 2 * (round + 1), &stop) {
+                    if !line.cross(round) {
                         break;
                     }
                     let (first, second) = shifts(round);
@@ -353,14 +318,9 @@ fn two_threads_racing_for_the_last_permit_never_both_get_it() {
             })
         })
         .collect();
-    // Race for half a second at most.
-    let started = Instant::now();
-    while racers.iter().any(|racer| !racer.is_finished())
-        && started.elapsed() < Duration::from_millis(500)
-    {
-        thread::sleep(Duration::from_millis(5));
-    }
-    stop.store(true, Ordering::SeqCst);
+    race::play(&line, LENGTH, || {
+        racers.iter().all(|racer| racer.is_finished())
+    });
     let played = racers
         .into_iter()
         .map(|racer| join(racer, "a thread calling try_acquire() once per round"))

@@ -1,0 +1,199 @@
+//! Races played round after round: threads cross a spinning start line together, each with a
+//! start time shifted a little differently every round, so that a window of a few nanoseconds
+//! between two steps of the code under test is hit by another thread.
+//!
+//! A race proves something only in rounds where the threads truly ran at the same time. On a
+//! busy machine they often do not: one is descheduled while the other plays its part alone. So
+//! the start line counts the rounds that began with every thread running (the first to arrive
+//! saw the last arrive without once giving up its CPU), and [`play`] keeps the race going until
+//! enough of those were played, not merely for a fixed time.
+
+use std::hint::spin_loop;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// How many spins the first thread at the start line makes before it lets other threads run:
+/// a few microseconds, far more than the others need to arrive when they are running too.
+const SPINS_BEFORE_YIELDING: u32 = 4096;
+
+/// A start line that a fixed number of threads cross together, once per round.
+#[derive(Debug)]
+pub struct StartLine {
+    parties: usize,
+    arrived: AtomicUsize,
+    parallel: AtomicUsize,
+    stop: AtomicBool,
+}
+
+impl StartLine {
+    /// A start line for `parties` threads.
+    pub fn new(parties: usize) -> Self {
+        StartLine {
+            parties,
+            arrived: AtomicUsize::new(0),
+            parallel: AtomicUsize::new(0),
+            stop: AtomicBool::new(false),
+        }
+    }
+
+    /// Waits until every party has arrived for round `round` (counted from 0, the same for
+    /// every party); returns `false` without waiting further once the race is stopped.
+    pub fn cross(&self, round: usize) -> bool {
+        let everyone = self.parties * (round + 1);
+        let first = self.arrived.fetch_add(1, Ordering::SeqCst) == self.parties * round;
+        let mut spins = 0u32;
+        let mut yielded = false;
+        while self.arrived.load(Ordering::SeqCst) < everyone {
+            if self.stop.load(Ordering::SeqCst) {
+                return false;
+            }
+            spins = spins.wrapping_add(1);
+            if spins.is_multiple_of(SPINS_BEFORE_YIELDING) {
+                yielded = true;
+                thread::yield_now();
+            } else {
+                spin_loop();
+            }
+        }
+        if first && !yielded {
+            self.parallel.fetch_add(1, Ordering::SeqCst);
+        }
+        true
+    }
+
+    /// Stops the race: every thread waiting at the line, or arriving later, is told to give up.
+    pub fn stop(&self) {
+        self.stop.store(true, Ordering::SeqCst);
+    }
+
+    /// Whether the race has been stopped.
+    pub fn stopped(&self) -> bool {
+        self.stop.load(Ordering::SeqCst)
+    }
+
+    /// How many rounds began with every party running at once.
+    pub fn parallel_rounds(&self) -> usize {
+        self.parallel.load(Ordering::SeqCst)
+    }
+}
+
+/// How long to play a race.
+#[derive(Debug, Clone, Copy)]
+pub struct Length {
+    /// Rounds that must begin with every thread running at once…
+    pub parallel_rounds: usize,
+    /// …and the least time to play, however quickly those come…
+    pub at_least: Duration,
+    /// …unless this much time has passed: a machine this busy cannot prove the race either way,
+    /// and the test must end before the grader's deadline.
+    pub at_most: Duration,
+}
+
+/// Lets the race on `line` run until `over()` says it is (all rounds played, a bug seen, or no
+/// progress for a while) or `length` is reached, then stops it. Returns how long it ran.
+pub fn play(line: &StartLine, length: Length, mut over: impl FnMut() -> bool) -> Duration {
+    let started = Instant::now();
+    loop {
+        let elapsed = started.elapsed();
+        let enough = elapsed >= length.at_least && line.parallel_rounds() >= length.parallel_rounds;
+        if over() || enough || elapsed >= length.at_most {
+            break;
+        }
+        thread::sleep(Duration::from_millis(5));
+    }
+    line.stop();
+    started.elapsed()
+}
+
+/// A check for [`play`]: whether `progress()` (a count of rounds played) has not changed for
+/// `quiet`, as when a thread of the race sleeps through a lost wake-up.
+pub fn stalled(progress: impl Fn() -> usize, quiet: Duration) -> impl FnMut() -> bool {
+    let mut last = (progress(), Instant::now());
+    move || {
+        let now = progress();
+        if now != last.0 {
+            last = (now, Instant::now());
+        }
+        last.1.elapsed() >= quiet
+    }
+}
+
+/// Busy-waits for `steps` tiny steps of a nanosecond or two each.
+pub fn delay(steps: usize) {
+    for step in 0..steps {
+        std::hint::black_box(step);
+    }
+}
+
+/// How long each of two sides of round `round` waits after the start line, in [`delay`] steps:
+/// the two sides' start times are shifted against each other by a different amount, between
+/// about -2 µs and +2 µs, every round, and every shift comes back every 401 rounds.
+pub fn shifts(round: usize) -> (usize, usize) {
+    let shift = (round * 37) % 401;
+    if shift < 200 {
+        ((200 - shift) * 6, 0)
+    } else {
+        (0, (shift - 200) * 6)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    #[test]
+    fn every_party_crosses_each_round_together() {
+        const ROUNDS: usize = 200;
+        let line = Arc::new(StartLine::new(3));
+        let crossed = Arc::new(AtomicUsize::new(0));
+        let parties: Vec<_> = (0..3)
+            .map(|_| {
+                let (line, crossed) = (Arc::clone(&line), Arc::clone(&crossed));
+                thread::spawn(move || {
+                    for round in 0..ROUNDS {
+                        assert!(line.cross(round));
+                        // No party can be more than one round ahead of another.
+                        let total = crossed.fetch_add(1, Ordering::SeqCst);
+                        assert!(total >= 3 * round && total < 3 * (round + 2));
+                    }
+                })
+            })
+            .collect();
+        for party in parties {
+            party.join().unwrap();
+        }
+        assert_eq!(crossed.load(Ordering::SeqCst), 3 * ROUNDS);
+        assert!(line.parallel_rounds() <= ROUNDS);
+    }
+
+    #[test]
+    fn a_stopped_line_lets_a_lone_party_go() {
+        let line = StartLine::new(2);
+        line.stop();
+        assert!(!line.cross(0));
+        assert!(line.stopped());
+    }
+
+    #[test]
+    fn play_ends_when_the_race_is_over() {
+        let line = StartLine::new(2);
+        let length = Length {
+            parallel_rounds: usize::MAX,
+            at_least: Duration::ZERO,
+            at_most: Duration::from_secs(3600),
+        };
+        play(&line, length, || true);
+        assert!(line.stopped());
+    }
+
+    #[test]
+    fn shifts_delay_one_side_only_and_stay_small() {
+        for round in 0..1000 {
+            let (first, second) = shifts(round);
+            assert!(first == 0 || second == 0);
+            assert!(first.max(second) <= 1200);
+        }
+    }
+}
