@@ -44,9 +44,9 @@ impl WatchedThread {
         }
     }
 
-    /// Waits until the thread has certainly run since this call: it used
-    /// [`PROOF_OF_RUNNING`] of CPU time, or went to sleep twice, or has been asleep without
-    /// a change for `blocked_for` (it waits for something), or has ended.
+    /// Waits until the thread has certainly run since this call: it used 2 ms of CPU time (a
+    /// polling loop goes round thousands of times in that), or went to sleep twice, or has been
+    /// asleep without a change for `blocked_for` (it waits for something), or has ended.
     pub fn wait_until_it_has_run(&self, blocked_for: Duration) {
         let Some(start) = self.seen() else {
             return;
