@@ -72,6 +72,21 @@ impl WatchedThread {
         }
     }
 
+    /// Waits until the thread has been found asleep (or ended) at `looks` looks in a row, 10 ms
+    /// apart, or `give_up` has passed. A thread on its way into a blocking call is runnable,
+    /// however long a busy machine keeps it waiting, so this waits for it rather than for a
+    /// fixed time; a thread that never sleeps (one that spins) is left to a test that looks for
+    /// spinning.
+    pub fn wait_until_asleep(&self, looks: u32, give_up: Duration) {
+        let started = Instant::now();
+        let mut asleep_looks = 0;
+        while asleep_looks < looks && started.elapsed() < give_up {
+            std::thread::sleep(Duration::from_millis(10));
+            let asleep = self.seen().is_none_or(|seen| seen.asleep);
+            asleep_looks = if asleep { asleep_looks + 1 } else { 0 };
+        }
+    }
+
     /// Reads the thread's CPU time, voluntary switches and state; `None` once it has ended.
     fn seen(&self) -> Option<Seen> {
         let task = format!("/proc/self/task/{}", self.tid);
@@ -148,8 +163,26 @@ mod tests {
     }
 
     #[test]
+    fn a_blocked_thread_is_found_asleep() {
+        let (tx, rx) = std::sync::mpsc::channel::<WatchedThread>();
+        let (release, wait) = std::sync::mpsc::channel::<()>();
+        let blocked = std::thread::spawn(move || {
+            tx.send(WatchedThread::current()).unwrap();
+            wait.recv().unwrap();
+        });
+        let watched = rx.recv().unwrap();
+        let started = Instant::now();
+        watched.wait_until_asleep(3, Duration::from_secs(3600));
+        // Three looks 10 ms apart at least; only a give-up would take an hour.
+        assert!(started.elapsed() >= Duration::from_millis(30));
+        release.send(()).unwrap();
+        blocked.join().unwrap();
+    }
+
+    #[test]
     fn an_ended_thread_ends_the_wait() {
         let watched = std::thread::spawn(WatchedThread::current).join().unwrap();
         watched.wait_until_it_has_run(Duration::from_secs(3600));
+        watched.wait_until_asleep(3, Duration::from_secs(3600));
     }
 }

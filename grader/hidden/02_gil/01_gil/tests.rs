@@ -4,7 +4,7 @@
 
 use exercise::{Gil, GilGuard};
 use harness::chaos::{self, Chaos};
-use harness::cpu::cpu_burned_while_idle;
+use harness::cpu::watch_idle;
 use harness::race::{self, Length, StartLine};
 use harness::time::within;
 use std::panic;
@@ -23,43 +23,9 @@ const HANG: Duration = Duration::from_secs(5);
 fn assert_send_sync<T: Send + Sync>() {}
 const _: fn() = || assert_send_sync::<Gil>();
 
-/// Involuntary context switches of every live thread of this process so far, from
-/// `/proc/self/task/*/status`.
-fn involuntary_switches() -> u64 {
-    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
-        return 0;
-    };
-    tasks
-        .flatten()
-        .filter_map(|task| std::fs::read_to_string(task.path().join("status")).ok())
-        .filter_map(|status| {
-            status.lines().find_map(|line| {
-                line.strip_prefix("nonvoluntary_ctxt_switches:")
-                    .and_then(|count| count.trim().parse::<u64>().ok())
-            })
-        })
-        .sum()
-}
-
-/// What the process does while the test sleeps for `window`: the CPU time it burns, and how
-/// often its threads are switched out while still wanting to run. A thread asleep on a lock or
-/// condition variable does neither. One that spins burns CPU time; one that loops on
-/// `yield_now()` burns CPU time on an idle machine and, on a busy one (where each yield hands the
-/// CPU to another program), is switched out thousands of times instead.
-fn activity_while_idle(window: Duration) -> (Duration, u64) {
-    let switches = involuntary_switches();
-    let burned = cpu_burned_while_idle(window);
-    (burned, involuntary_switches().saturating_sub(switches))
-}
-
 /// How long the test watches threads that should be asleep: long enough that a spinning thread
 /// shows, even when it gets only a small share of a busy machine.
 const WATCH: Duration = Duration::from_millis(600);
-
-/// The most CPU time and involuntary switches a process whose threads all sleep may show in
-/// [`WATCH`]: far above what sleeping costs, far below what spinning does.
-const IDLE_CPU: Duration = Duration::from_millis(20);
-const IDLE_SWITCHES: u64 = 15;
 
 /// Joins `handle` within the hang deadline, passing a panic of the thread on as it was.
 fn join<T: Send + 'static>(handle: JoinHandle<T>, what: &str) -> T {
@@ -318,15 +284,12 @@ fn allow_threads_takes_the_gil_back_before_returning() {
              take the GIL back before returning, waiting until the other thread releases it"
         );
     }
-    let (burned, switches) = activity_while_idle(WATCH);
+    let activity = watch_idle(WATCH);
     assert!(
-        burned < IDLE_CPU && switches < IDLE_SWITCHES,
-        "while allow_threads() waited to take the GIL back from another thread, the process used \
-         {} ms of CPU time and its threads were switched out {} times in {} ms; a thread waiting \
-         for the GIL should sleep, not loop checking it",
-        burned.as_millis(),
-        switches,
-        WATCH.as_millis()
+        activity.asleep(),
+        "while allow_threads() waited to take the GIL back from another thread, {}; a thread \
+         waiting for the GIL should sleep, not loop checking it",
+        activity.describe()
     );
     let _ = release_second.send(());
     let answer = returned.recv_timeout(HANG).expect(
@@ -428,16 +391,13 @@ fn waiting_for_the_gil_sleeps_instead_of_spinning() {
         })
         .collect();
     thread::sleep(SETTLE);
-    let (burned, switches) = activity_while_idle(WATCH);
+    let activity = watch_idle(WATCH);
     drop(main_guard);
     assert!(
-        burned < IDLE_CPU && switches < IDLE_SWITCHES,
-        "while 3 threads waited in acquire() for a GIL that another thread held, the process used \
-         {} ms of CPU time and its threads were switched out {} times in {} ms; a thread waiting \
-         for the GIL should sleep (on a Condvar or a Mutex), not loop checking it",
-        burned.as_millis(),
-        switches,
-        WATCH.as_millis()
+        activity.asleep(),
+        "while 3 threads waited in acquire() for a GIL that another thread held, {}; a thread \
+         waiting for the GIL should sleep (on a Condvar or a Mutex), not loop checking it",
+        activity.describe()
     );
     for waiter in waiters {
         join(

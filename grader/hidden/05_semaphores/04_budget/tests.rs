@@ -6,6 +6,7 @@ use exercise::Budget;
 use harness::cpu::watch_idle;
 use harness::sync::Rendezvous;
 use harness::time::within;
+use harness::watched::WatchedThread;
 use std::panic;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
@@ -28,32 +29,6 @@ fn join<T: Send + 'static>(handle: JoinHandle<T>, what: &str) -> T {
         .unwrap_or_else(|payload| panic::resume_unwind(payload))
 }
 
-/// The calling thread's id, from `/proc/thread-self/stat`.
-fn own_tid() -> Option<u32> {
-    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
-    stat.split_whitespace().next()?.parse().ok()
-}
-
-/// Waits (up to 2 s) until thread `tid` of this process is asleep, then a moment more: a thread
-/// that has just called `acquire` on a busy machine may take a while to get there. A waiter that
-/// never falls asleep (one that spins) is left to the test that looks for spinning.
-fn wait_until_asleep(tid: Option<u32>) {
-    if let Some(tid) = tid {
-        let path = format!("/proc/self/task/{tid}/stat");
-        for _ in 0..2_000 {
-            let state = std::fs::read_to_string(&path).ok().and_then(|stat| {
-                let (_, after_name) = stat.rsplit_once(')')?;
-                after_name.split_whitespace().next().map(str::to_owned)
-            });
-            if state.as_deref() == Some("S") {
-                break;
-            }
-            thread::sleep(Duration::from_millis(1));
-        }
-    }
-    thread::sleep(Duration::from_millis(20));
-}
-
 /// A thread that calls `acquire(units)`, reports `(name, units granted)` on `got`, then holds
 /// its grant until it receives a word on the returned sender (or that sender is dropped).
 /// Returns once the thread is waiting in `acquire` (or has got its units).
@@ -67,12 +42,15 @@ fn spawn_acquirer(
     let (started, tid) = mpsc::channel();
     let (budget, got) = (Arc::clone(budget), got.clone());
     let handle = thread::spawn(move || {
-        let _ = started.send(own_tid());
+        let _ = started.send(WatchedThread::current());
         let grant = budget.acquire(units);
         let _ = got.send((name, grant.units()));
         let _ = released.recv();
     });
-    wait_until_asleep(tid.recv().ok().flatten());
+    // Until the thread is asleep in acquire() (or has its units) for three looks in a row.
+    if let Ok(acquirer) = tid.recv() {
+        acquirer.wait_until_asleep(3, Duration::from_secs(2));
+    }
     (release, handle)
 }
 

@@ -3,6 +3,7 @@
 //! dropping their sender, and stop when their reader hangs up.
 
 use exercise::{produce, stage};
+use harness::cpu::other_thread_states;
 use harness::time::within;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread::{self, ThreadId};
@@ -114,14 +115,11 @@ fn produce_returns_at_once_even_for_an_endless_iterator() {
 /// busy machine a thread that wants to run is still seen as runnable, so this waits for it
 /// rather than for a fixed time.
 fn wait_until_the_other_threads_sleep(at_least: Duration) {
-    let me = std::fs::read_link("/proc/thread-self")
-        .ok()
-        .and_then(|path| path.file_name().map(|name| name.to_owned()));
     let started = Instant::now();
     let mut quiet_looks = 0;
     while started.elapsed() < HANG {
         thread::sleep(Duration::from_millis(10));
-        if another_thread_is_runnable(me.as_deref()) {
+        if other_thread_states().contains(&'R') {
             quiet_looks = 0;
         } else {
             quiet_looks += 1;
@@ -130,23 +128,6 @@ fn wait_until_the_other_threads_sleep(at_least: Duration) {
             return;
         }
     }
-}
-
-/// Whether a thread of this process other than `me` is running or ready to run (state `R` in
-/// `/proc/self/task/*/stat`).
-fn another_thread_is_runnable(me: Option<&std::ffi::OsStr>) -> bool {
-    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
-        return false;
-    };
-    tasks
-        .flatten()
-        .filter(|task| Some(task.file_name().as_os_str()) != me)
-        .filter_map(|task| std::fs::read_to_string(task.path().join("stat")).ok())
-        .any(|stat| {
-            stat.rsplit_once(')')
-                .and_then(|(_, rest)| rest.trim_start().chars().next())
-                == Some('R')
-        })
 }
 
 /// Checks that a sender of `capacity` whose reader reads nothing has taken between

@@ -4,6 +4,7 @@
 
 use crossbeam_channel::{Receiver, RecvTimeoutError, unbounded};
 use exercise::batch;
+use harness::cpu::watch_idle;
 use harness::time::within;
 use std::panic;
 use std::thread;
@@ -15,11 +16,6 @@ const BLOCKED: Duration = Duration::from_millis(300);
 const HANG: Duration = Duration::from_secs(5);
 /// A `max_wait` so long that no test ever reaches it.
 const FOREVER: Duration = Duration::from_secs(600);
-
-/// The most CPU time and involuntary switches a process whose threads all sleep may show in
-/// [`BLOCKED`]: far above what sleeping costs, far below what spinning does.
-const IDLE_CPU: Duration = Duration::from_millis(50);
-const IDLE_SWITCHES: u64 = 30;
 
 /// Starts the batcher, failing if `batch` does not return at once.
 fn start<T: Send + 'static>(
@@ -56,95 +52,6 @@ fn expect_end<T: std::fmt::Debug>(batches: &Receiver<Vec<T>>, what: &str) {
              batch is sent, the thread should end and drop its sender"
         ),
     }
-}
-
-/// Involuntary context switches so far of every live thread of this process but `me` (the
-/// test's own thread, which is switched out on a busy machine while it looks at `/proc`).
-fn involuntary_switches(me: Option<&std::ffi::OsStr>) -> u64 {
-    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
-        return 0;
-    };
-    tasks
-        .flatten()
-        .filter(|task| Some(task.file_name().as_os_str()) != me)
-        .filter_map(|task| std::fs::read_to_string(task.path().join("status")).ok())
-        .filter_map(|status| {
-            status.lines().find_map(|line| {
-                line.strip_prefix("nonvoluntary_ctxt_switches:")
-                    .and_then(|count| count.trim().parse::<u64>().ok())
-            })
-        })
-        .sum()
-}
-
-/// What the process's threads did while the test watched for `window`, sleeping itself apart from
-/// brief looks at `/proc`: the CPU time they used, how often the other threads were switched out
-/// while still wanting to run, and in how many of the test's looks another thread was running or ready to
-/// run. A thread asleep in a blocking call does none of these. One that polls in a loop burns
-/// CPU time on an idle machine; on a busy one it may get little CPU, but it is always ready to
-/// run, so the looks catch it whatever the load.
-struct Activity {
-    cpu: Duration,
-    switches: u64,
-    busy_looks: usize,
-    looks: usize,
-}
-
-impl Activity {
-    fn looks_idle(&self) -> bool {
-        self.cpu < IDLE_CPU && self.switches < IDLE_SWITCHES && self.busy_looks * 2 <= self.looks
-    }
-
-    fn describe(&self) -> String {
-        format!(
-            "the process used {} ms of CPU time, the threads under test were switched out {} times, and in \
-             {} of {} looks a thread was busy rather than asleep",
-            self.cpu.as_millis(),
-            self.switches,
-            self.busy_looks,
-            self.looks
-        )
-    }
-}
-
-fn activity_while_idle(window: Duration) -> Activity {
-    let me = std::fs::read_link("/proc/thread-self")
-        .ok()
-        .and_then(|path| path.file_name().map(|name| name.to_owned()));
-    let switches = involuntary_switches(me.as_deref());
-    let cpu = harness::cpu::process_cpu_time();
-    let deadline = Instant::now() + window;
-    let (mut looks, mut busy_looks) = (0, 0);
-    while Instant::now() < deadline {
-        thread::sleep(Duration::from_millis(10));
-        looks += 1;
-        if another_thread_is_runnable(me.as_deref()) {
-            busy_looks += 1;
-        }
-    }
-    Activity {
-        cpu: harness::cpu::process_cpu_time().saturating_sub(cpu),
-        switches: involuntary_switches(me.as_deref()).saturating_sub(switches),
-        busy_looks,
-        looks,
-    }
-}
-
-/// Whether a thread of this process other than `me` is running or ready to run (state `R` in
-/// `/proc/self/task/*/stat`).
-fn another_thread_is_runnable(me: Option<&std::ffi::OsStr>) -> bool {
-    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
-        return false;
-    };
-    tasks
-        .flatten()
-        .filter(|task| Some(task.file_name().as_os_str()) != me)
-        .filter_map(|task| std::fs::read_to_string(task.path().join("stat")).ok())
-        .any(|stat| {
-            stat.rsplit_once(')')
-                .and_then(|(_, rest)| rest.trim_start().chars().next())
-                == Some('R')
-        })
 }
 
 fn accepts_batches_of_one_and_panics_on_zero() {
@@ -445,9 +352,9 @@ fn a_waiting_batcher_sleeps_instead_of_spinning() {
             input.send(1).expect("the batcher hung up its input");
         }
         thread::sleep(Duration::from_millis(100));
-        let activity = activity_while_idle(BLOCKED);
+        let activity = watch_idle(BLOCKED);
         assert!(
-            activity.looks_idle(),
+            activity.asleep(),
             "while a batcher holding {holding} item(s) waited for more, for {} ms, {}; a waiting \
              batcher should sleep in a blocking call (select!, recv, recv_deadline), not loop \
              around try_recv",

@@ -3,8 +3,10 @@
 //! survives jobs that panic.
 
 use exercise::ThreadPool;
+use harness::cpu::watch_idle;
 use harness::sync::Rendezvous;
 use harness::time::within;
+use harness::watched::WatchedThread;
 use std::mem::ManuallyDrop;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -22,11 +24,6 @@ const IDLE_WINDOW: Duration = Duration::from_millis(300);
 const HANG: Duration = Duration::from_secs(5);
 /// How long jobs that should run at the same time wait for each other.
 const MEET: Duration = Duration::from_secs(4);
-
-/// The most CPU time and involuntary switches a process whose threads all sleep may show in
-/// [`IDLE_WINDOW`]: far above what sleeping costs, far below what spinning does.
-const IDLE_CPU: Duration = Duration::from_millis(50);
-const IDLE_SWITCHES: u64 = 30;
 
 fn assert_send<T: Send>() {}
 const _: fn() = || assert_send::<ThreadPool>();
@@ -95,25 +92,6 @@ fn assert_ran_on_workers(ran: &AtomicUsize, jobs: usize) {
     );
 }
 
-/// Involuntary context switches so far of every live thread of this process but `me` (the
-/// test's own thread, which is switched out on a busy machine while it looks at `/proc`).
-fn involuntary_switches(me: Option<&std::ffi::OsStr>) -> u64 {
-    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
-        return 0;
-    };
-    tasks
-        .flatten()
-        .filter(|task| Some(task.file_name().as_os_str()) != me)
-        .filter_map(|task| std::fs::read_to_string(task.path().join("status")).ok())
-        .filter_map(|status| {
-            status.lines().find_map(|line| {
-                line.strip_prefix("nonvoluntary_ctxt_switches:")
-                    .and_then(|count| count.trim().parse::<u64>().ok())
-            })
-        })
-        .sum()
-}
-
 /// A new pool that the test joins or drops itself, and leaves alone when the test fails: dropping
 /// a broken pool while the test's panic unwinds could hang, or abort the process with a second
 /// panic, and hide what the test found.
@@ -142,76 +120,6 @@ fn end_within(what: &str, end: impl FnOnce() + Send + 'static) {
              make sure no other clone of the Sender is left alive)"
         ),
     }
-}
-
-/// What the process's threads did while the test watched for `window`, sleeping itself apart from
-/// brief looks at `/proc`: the CPU time they used, how often the other threads were switched out
-/// while still wanting to run, and in how many of the test's looks another thread was running or ready to
-/// run. A thread asleep in a blocking call does none of these. One that polls in a loop burns
-/// CPU time on an idle machine; on a busy one it may get little CPU, but it is always ready to
-/// run, so the looks catch it whatever the load.
-struct Activity {
-    cpu: Duration,
-    switches: u64,
-    busy_looks: usize,
-    looks: usize,
-}
-
-impl Activity {
-    fn looks_idle(&self) -> bool {
-        self.cpu < IDLE_CPU && self.switches < IDLE_SWITCHES && self.busy_looks * 2 <= self.looks
-    }
-
-    fn describe(&self) -> String {
-        format!(
-            "the process used {} ms of CPU time, the threads under test were switched out {} times, and in \
-             {} of {} looks a thread was busy rather than asleep",
-            self.cpu.as_millis(),
-            self.switches,
-            self.busy_looks,
-            self.looks
-        )
-    }
-}
-
-fn activity_while_idle(window: Duration) -> Activity {
-    let me = std::fs::read_link("/proc/thread-self")
-        .ok()
-        .and_then(|path| path.file_name().map(|name| name.to_owned()));
-    let switches = involuntary_switches(me.as_deref());
-    let cpu = harness::cpu::process_cpu_time();
-    let deadline = Instant::now() + window;
-    let (mut looks, mut busy_looks) = (0, 0);
-    while Instant::now() < deadline {
-        thread::sleep(Duration::from_millis(10));
-        looks += 1;
-        if another_thread_is_runnable(me.as_deref()) {
-            busy_looks += 1;
-        }
-    }
-    Activity {
-        cpu: harness::cpu::process_cpu_time().saturating_sub(cpu),
-        switches: involuntary_switches(me.as_deref()).saturating_sub(switches),
-        busy_looks,
-        looks,
-    }
-}
-
-/// Whether a thread of this process other than `me` is running or ready to run (state `R` in
-/// `/proc/self/task/*/stat`).
-fn another_thread_is_runnable(me: Option<&std::ffi::OsStr>) -> bool {
-    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
-        return false;
-    };
-    tasks
-        .flatten()
-        .filter(|task| Some(task.file_name().as_os_str()) != me)
-        .filter_map(|task| std::fs::read_to_string(task.path().join("stat")).ok())
-        .any(|stat| {
-            stat.rsplit_once(')')
-                .and_then(|(_, rest)| rest.trim_start().chars().next())
-                == Some('R')
-        })
 }
 
 fn new_accepts_one_worker_and_panics_on_zero() {
@@ -318,36 +226,6 @@ fn runs_as_many_jobs_at_once_as_it_has_workers() {
     }
 }
 
-/// The calling thread's id in `/proc/self/task`.
-fn own_thread_id() -> Option<std::ffi::OsString> {
-    std::fs::read_link("/proc/thread-self")
-        .ok()
-        .and_then(|path| path.file_name().map(|name| name.to_owned()))
-}
-
-/// Waits until the thread `tid` (of `/proc/self/task`) has been asleep or gone for three looks in
-/// a row, 10 ms apart, and at least `ENDING` has passed; gives up after `HANG`. A thread on its
-/// way into a blocking call is runnable, however long a busy machine keeps it waiting.
-fn wait_until_asleep(tid: Option<&std::ffi::OsStr>) {
-    let started = Instant::now();
-    let mut asleep_looks = 0;
-    while started.elapsed() < HANG {
-        thread::sleep(Duration::from_millis(10));
-        let state = tid.and_then(|tid| {
-            std::fs::read_to_string(format!("/proc/self/task/{}/stat", tid.to_string_lossy())).ok()
-        });
-        let running = state.is_some_and(|stat| {
-            stat.rsplit_once(')')
-                .and_then(|(_, rest)| rest.trim_start().chars().next())
-                == Some('R')
-        });
-        asleep_looks = if running { 0 } else { asleep_looks + 1 };
-        if asleep_looks >= 3 && started.elapsed() >= ENDING {
-            return;
-        }
-    }
-}
-
 /// Gives a pool of 2 two jobs stuck at a gate and 50 jobs behind them, then ends the pool with
 /// `end` while the 50 are still queued. Returns how many of the 52 jobs ran.
 fn end_with_jobs_queued(end: fn(ThreadPool)) -> usize {
@@ -371,18 +249,22 @@ fn end_with_jobs_queued(end: fn(ThreadPool)) -> usize {
     }
     // Open the gate once the thread ending the pool has gone to sleep in join() or drop: by then
     // the 50 are certainly still queued, and a pool that throws queued jobs away has done so.
-    let (ending, started_ending) = mpsc::channel::<Option<std::ffi::OsString>>();
+    let (ending, started_ending) = mpsc::channel::<WatchedThread>();
     let opener = {
         let gate = gate.clone();
         thread::spawn(move || {
             if let Ok(ender) = started_ending.recv() {
-                wait_until_asleep(ender.as_deref());
+                // Until the thread ending the pool is asleep (waiting for the first jobs, as
+                // it should) for three looks in a row, and at least `ENDING`.
+                let started = Instant::now();
+                ender.wait_until_asleep(3, HANG);
+                thread::sleep(ENDING.saturating_sub(started.elapsed()));
             }
             gate.open();
         })
     };
     end_within("ending a pool with 50 jobs queued", move || {
-        let _ = ending.send(own_thread_id());
+        let _ = ending.send(WatchedThread::current());
         end(ManuallyDrop::into_inner(pool));
     });
     assert!(
@@ -552,9 +434,9 @@ fn idle_workers_sleep_instead_of_spinning() {
     ran.recv_timeout(HANG)
         .expect("a pool of 4 did not run a job within 5 s");
     thread::sleep(SETTLE);
-    let activity = activity_while_idle(IDLE_WINDOW);
+    let activity = watch_idle(IDLE_WINDOW);
     assert!(
-        activity.looks_idle(),
+        activity.asleep(),
         "while the 4 workers of an idle pool waited for jobs, for {} ms, {}; a worker with \
          nothing to do should sleep in a blocking recv(), not poll the queue in a loop",
         IDLE_WINDOW.as_millis(),
