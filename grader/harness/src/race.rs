@@ -6,9 +6,11 @@
 //! busy machine they often do not: one is descheduled while the other plays its part alone. So
 //! the start line counts the rounds that began with every thread running (the first to arrive
 //! saw the last arrive without once giving up its CPU), and [`play`] keeps the race going until
-//! enough of those were played, not merely for a fixed time.
+//! enough of those were played, not merely for a fixed time. [`wake_up_lost`] is the whole race
+//! between a thread that waits and one that wakes it, which several exercises need.
 
 use std::hint::spin_loop;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -119,6 +121,90 @@ pub fn stalled(progress: impl Fn() -> usize, quiet: Duration) -> impl FnMut() ->
     }
 }
 
+/// How long a round of [`wake_up_lost`] may make no progress before the race is stopped: most
+/// likely a waiter sleeps through its wake-up.
+const STALLED: Duration = Duration::from_millis(500);
+
+/// How long a waiter gets, after the race is stopped, to finish the round it is in.
+const LAST_ROUND: Duration = Duration::from_secs(2);
+
+/// How long the waking thread gets, after the race is stopped, to leave its last call.
+const WAKER_ENDS: Duration = Duration::from_secs(5);
+
+/// Races `wait(round)` on one thread against `wake(round)` on another, round after round, with
+/// their start times shifted a little differently every round, for `length` and at most `rounds`
+/// rounds. Each round must act on fresh state that the closures pick by the round's number (an
+/// event of its own, a latch of its own). Returns the round, counted from 1, in which `wait`
+/// slept through its wake-up, if one did; that waiter is left asleep, as the test is about to
+/// fail. A panic in either closure is passed on as it was.
+pub fn wake_up_lost<W, K>(rounds: usize, length: Length, wait: W, wake: K) -> Option<usize>
+where
+    W: Fn(usize) + Send + 'static,
+    K: Fn(usize) + Send + 'static,
+{
+    let line = Arc::new(StartLine::new(2));
+    let finished = Arc::new(AtomicUsize::new(0));
+    let waiter = {
+        let (line, finished) = (Arc::clone(&line), Arc::clone(&finished));
+        thread::spawn(move || {
+            for round in 0..rounds {
+                if !line.cross(round) {
+                    break;
+                }
+                delay(shifts(round).0);
+                wait(round);
+                finished.store(round + 1, Ordering::SeqCst);
+            }
+        })
+    };
+    let waker = {
+        let (line, finished) = (Arc::clone(&line), Arc::clone(&finished));
+        thread::spawn(move || {
+            for round in 0..rounds {
+                if !line.cross(round) {
+                    break;
+                }
+                delay(shifts(round).1);
+                wake(round);
+                // Wait for the waiter before the next round; give up once the race is stopped.
+                while finished.load(Ordering::SeqCst) <= round {
+                    if line.stopped() {
+                        return;
+                    }
+                    thread::yield_now();
+                }
+            }
+        })
+    };
+    let mut stalled = stalled(|| finished.load(Ordering::SeqCst), STALLED);
+    play(&line, length, || {
+        finished.load(Ordering::SeqCst) == rounds || stalled()
+    });
+    let stopped = Instant::now();
+    while !waiter.is_finished() && stopped.elapsed() < LAST_ROUND {
+        thread::sleep(Duration::from_millis(5));
+    }
+    if !waiter.is_finished() {
+        return Some(finished.load(Ordering::SeqCst) + 1);
+    }
+    if let Err(payload) = waiter.join() {
+        std::panic::resume_unwind(payload);
+    }
+    while !waker.is_finished() && stopped.elapsed() < WAKER_ENDS {
+        thread::sleep(Duration::from_millis(5));
+    }
+    assert!(
+        waker.is_finished(),
+        "the call that wakes the waiter did not return within {} s: it is probably waiting for \
+         something that never happens (a lock never released)",
+        WAKER_ENDS.as_secs()
+    );
+    if let Err(payload) = waker.join() {
+        std::panic::resume_unwind(payload);
+    }
+    None
+}
+
 /// Busy-waits for `steps` tiny steps of a nanosecond or two each.
 pub fn delay(steps: usize) {
     for step in 0..steps {
@@ -186,6 +272,81 @@ mod tests {
         };
         play(&line, length, || true);
         assert!(line.stopped());
+    }
+
+    /// A one-shot flag whose wake-up is lost when `set` lands between the waiter's check and its
+    /// sleep: the waiter checks and sleeps in two steps, without a lock held across them.
+    #[derive(Default)]
+    struct CarelessFlag {
+        set: AtomicBool,
+        lock: std::sync::Mutex<()>,
+        changed: std::sync::Condvar,
+    }
+
+    impl CarelessFlag {
+        fn wait(&self) {
+            while !self.set.load(Ordering::SeqCst) {
+                delay(20_000);
+                let guard = self.lock.lock().unwrap();
+                drop(self.changed.wait(guard).unwrap());
+            }
+        }
+
+        fn set(&self) {
+            self.set.store(true, Ordering::SeqCst);
+            let _guard = self.lock.lock().unwrap();
+            self.changed.notify_all();
+        }
+    }
+
+    const SHORT: Length = Length {
+        parallel_rounds: 1000,
+        at_least: Duration::from_millis(200),
+        at_most: Duration::from_secs(3),
+    };
+
+    #[test]
+    fn a_careful_flag_loses_no_wake_up() {
+        const ROUNDS: usize = 20_000;
+        let flags: Arc<Vec<(std::sync::Mutex<bool>, std::sync::Condvar)>> = Arc::new(
+            (0..ROUNDS)
+                .map(|_| (std::sync::Mutex::new(false), std::sync::Condvar::new()))
+                .collect(),
+        );
+        let (waiting, waking) = (Arc::clone(&flags), Arc::clone(&flags));
+        let lost = wake_up_lost(
+            ROUNDS,
+            SHORT,
+            move |round| {
+                let (set, changed) = &waiting[round];
+                drop(
+                    changed
+                        .wait_while(set.lock().unwrap(), |set| !*set)
+                        .unwrap(),
+                );
+            },
+            move |round| {
+                let (set, changed) = &waking[round];
+                *set.lock().unwrap() = true;
+                changed.notify_all();
+            },
+        );
+        assert_eq!(lost, None);
+    }
+
+    #[test]
+    fn a_careless_flag_loses_a_wake_up() {
+        const ROUNDS: usize = 20_000;
+        let flags: Arc<Vec<CarelessFlag>> =
+            Arc::new((0..ROUNDS).map(|_| CarelessFlag::default()).collect());
+        let (waiting, waking) = (Arc::clone(&flags), Arc::clone(&flags));
+        let lost = wake_up_lost(
+            ROUNDS,
+            SHORT,
+            move |round| waiting[round].wait(),
+            move |round| waking[round].set(),
+        );
+        assert!(lost.is_some(), "no wake-up was lost in {ROUNDS} rounds");
     }
 
     #[test]

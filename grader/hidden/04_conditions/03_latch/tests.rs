@@ -4,14 +4,13 @@
 
 use exercise::Latch;
 use harness::cpu::watch_idle;
-use harness::race::{self, Length, StartLine, delay, shifts};
+use harness::race::{self, Length};
 use harness::sync::Rendezvous;
 use harness::time::within;
 use std::panic;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::thread::{self, JoinHandle};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Long enough for a thread that was just started to reach its `wait`, on a busy machine too.
 const SETTLE: Duration = Duration::from_millis(100);
@@ -201,72 +200,22 @@ fn no_wake_up_is_lost_when_the_last_count_down_races_with_wait() {
         at_least: Duration::from_millis(1500),
         at_most: Duration::from_secs(6),
     };
-    const STALLED: Duration = Duration::from_millis(500);
     let latches: Arc<Vec<Latch>> = Arc::new((0..ROUNDS).map(|_| Latch::new(1)).collect());
-    let line = Arc::new(StartLine::new(2));
-    let finished = Arc::new(AtomicUsize::new(0));
-    let waiter = {
-        let (latches, line, finished) = (
-            Arc::clone(&latches),
-            Arc::clone(&line),
-            Arc::clone(&finished),
-        );
-        thread::spawn(move || {
-            for (round, latch) in latches.iter().enumerate() {
-                if !line.cross(round) {
-                    break;
-                }
-                delay(shifts(round).0);
-                latch.wait();
-                finished.store(round + 1, Ordering::SeqCst);
-            }
-        })
-    };
-    let setter = {
-        let (latches, line, finished) = (
-            Arc::clone(&latches),
-            Arc::clone(&line),
-            Arc::clone(&finished),
-        );
-        thread::spawn(move || {
-            for (round, latch) in latches.iter().enumerate() {
-                if !line.cross(round) {
-                    break;
-                }
-                delay(shifts(round).1);
-                latch.count_down();
-                // Wait for the waiter before the next round; give up if the test has.
-                while finished.load(Ordering::SeqCst) <= round {
-                    if line.stopped() {
-                        return;
-                    }
-                    thread::yield_now();
-                }
-            }
-        })
-    };
-    // A round stuck for half a second is most likely a lost wake-up; the waiter gets two more
-    // seconds below before the test says so.
-    let mut stalled = race::stalled(|| finished.load(Ordering::SeqCst), STALLED);
-    race::play(&line, LENGTH, || {
-        finished.load(Ordering::SeqCst) == ROUNDS || stalled()
-    });
-    let stopped = Instant::now();
-    while !waiter.is_finished() && stopped.elapsed() < Duration::from_secs(2) {
-        thread::sleep(Duration::from_millis(5));
-    }
-    if !waiter.is_finished() {
-        let done = finished.load(Ordering::SeqCst);
+    let (waiting, counting) = (Arc::clone(&latches), Arc::clone(&latches));
+    let lost = race::wake_up_lost(
+        ROUNDS,
+        LENGTH,
+        move |round| waiting[round].wait(),
+        move |round| counting[round].count_down(),
+    );
+    if let Some(round) = lost {
         panic!(
             "wait() on a latch did not return although count_down() had brought it to 0 (round \
-             {} of a race between wait() and count_down()): the wake-up was lost. Change the \
-             count only while holding the mutex the waiters check it under, check it under that \
-             same mutex before going to sleep, and notify after changing it",
-            done + 1
+             {round} of a race between wait() and count_down()): the wake-up was lost. Change \
+             the count only while holding the mutex the waiters check it under, check it under \
+             that same mutex before going to sleep, and notify after changing it"
         );
     }
-    join(setter, "the test's other thread");
-    join(waiter, "the waiting thread");
 }
 
 harness::hidden_tests![
