@@ -108,9 +108,9 @@ pub fn play(line: &StartLine, length: Length, mut over: impl FnMut() -> bool) ->
     started.elapsed()
 }
 
-/// A check for [`play`]: whether `progress()` (a count of rounds played) has not changed for
+/// A check for [`play`] in [`wake_up_lost`]: whether `progress()` (a count of rounds played) has not changed for
 /// `quiet`, as when a thread of the race sleeps through a lost wake-up.
-pub fn stalled(progress: impl Fn() -> usize, quiet: Duration) -> impl FnMut() -> bool {
+fn stalled(progress: impl Fn() -> usize, quiet: Duration) -> impl FnMut() -> bool {
     let mut last = (progress(), Instant::now());
     move || {
         let now = progress();

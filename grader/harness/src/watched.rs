@@ -118,16 +118,23 @@ mod tests {
     use super::*;
     use std::sync::Arc;
     use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+    use std::sync::mpsc;
+    use std::thread::JoinHandle;
+
+    /// Starts a thread that blocks in `recv` until the returned sender sends or is dropped.
+    fn blocked_thread() -> (WatchedThread, mpsc::Sender<()>, JoinHandle<()>) {
+        let (tx, rx) = mpsc::channel::<WatchedThread>();
+        let (release, wait) = mpsc::channel::<()>();
+        let blocked = std::thread::spawn(move || {
+            tx.send(WatchedThread::current()).unwrap();
+            let _ = wait.recv();
+        });
+        (rx.recv().unwrap(), release, blocked)
+    }
 
     #[test]
     fn a_blocked_thread_is_waited_for_only_as_long_as_asked() {
-        let (tx, rx) = std::sync::mpsc::channel::<WatchedThread>();
-        let (release, wait) = std::sync::mpsc::channel::<()>();
-        let blocked = std::thread::spawn(move || {
-            tx.send(WatchedThread::current()).unwrap();
-            wait.recv().unwrap();
-        });
-        let watched = rx.recv().unwrap();
+        let (watched, release, blocked) = blocked_thread();
         std::thread::sleep(Duration::from_millis(50));
         let started = Instant::now();
         watched.wait_until_it_has_run(Duration::from_millis(100));
@@ -141,7 +148,7 @@ mod tests {
     fn a_polling_thread_has_turned_many_times_when_the_wait_ends() {
         let stop = Arc::new(AtomicBool::new(false));
         let turns = Arc::new(AtomicU64::new(0));
-        let (tx, rx) = std::sync::mpsc::channel::<WatchedThread>();
+        let (tx, rx) = mpsc::channel::<WatchedThread>();
         let poller = {
             let (stop, turns) = (Arc::clone(&stop), Arc::clone(&turns));
             std::thread::spawn(move || {
@@ -164,13 +171,7 @@ mod tests {
 
     #[test]
     fn a_blocked_thread_is_found_asleep() {
-        let (tx, rx) = std::sync::mpsc::channel::<WatchedThread>();
-        let (release, wait) = std::sync::mpsc::channel::<()>();
-        let blocked = std::thread::spawn(move || {
-            tx.send(WatchedThread::current()).unwrap();
-            wait.recv().unwrap();
-        });
-        let watched = rx.recv().unwrap();
+        let (watched, release, blocked) = blocked_thread();
         let started = Instant::now();
         watched.wait_until_asleep(3, Duration::from_secs(3600));
         // Three looks 10 ms apart at least; only a give-up would take an hour.
