@@ -20,6 +20,8 @@ pub mod race;
 mod runner;
 pub mod sync;
 pub mod time;
+#[cfg(test)]
+mod turns;
 pub mod watched;
 
 pub use protocol::{FAIL_PREFIX, PASS_PREFIX, escape, unescape};

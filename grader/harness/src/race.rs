@@ -19,6 +19,14 @@ use std::time::{Duration, Instant};
 /// a few microseconds, far more than the others need to arrive when they are running too.
 const SPINS_BEFORE_YIELDING: u32 = 4096;
 
+/// How many spins the first thread at the start line makes between two looks at the clock.
+const SPINS_BETWEEN_LOOKS: u32 = 16;
+
+/// The longest time between two looks at the clock that still counts as spinning without a
+/// break: sixteen spins take well under a microsecond, an interrupt a few microseconds, while a
+/// thread that the system takes off its CPU stays off for a millisecond or more.
+const BREAK: Duration = Duration::from_micros(50);
+
 /// A start line that a fixed number of threads cross together, once per round.
 #[derive(Debug)]
 pub struct StartLine {
@@ -41,24 +49,34 @@ impl StartLine {
 
     /// Waits until every party has arrived for round `round` (counted from 0, the same for
     /// every party); returns `false` without waiting further once the race is stopped.
+    ///
+    /// The round counts as one that began with every party running when the first to arrive
+    /// spun without a break until it saw the last arrive: it neither gave up its CPU nor went
+    /// more than 50 µs between two looks at the clock, as it does when the system takes the
+    /// CPU away. The last to arrive was running when it arrived, so both ran at that moment.
     pub fn cross(&self, round: usize) -> bool {
         let everyone = self.parties * (round + 1);
         let first = self.arrived.fetch_add(1, Ordering::SeqCst) == self.parties * round;
         let mut spins = 0u32;
-        let mut yielded = false;
+        let mut unbroken = first;
+        let mut last_look = Instant::now();
         while self.arrived.load(Ordering::SeqCst) < everyone {
             if self.stop.load(Ordering::SeqCst) {
                 return false;
             }
             spins = spins.wrapping_add(1);
             if spins.is_multiple_of(SPINS_BEFORE_YIELDING) {
-                yielded = true;
+                unbroken = false;
                 thread::yield_now();
             } else {
                 spin_loop();
             }
+            if unbroken && spins.is_multiple_of(SPINS_BETWEEN_LOOKS) {
+                unbroken = last_look.elapsed() <= BREAK;
+                last_look = Instant::now();
+            }
         }
-        if first && !yielded {
+        if unbroken && last_look.elapsed() <= BREAK {
             self.parallel.fetch_add(1, Ordering::SeqCst);
         }
         true
@@ -231,6 +249,7 @@ mod tests {
 
     #[test]
     fn every_party_crosses_each_round_together() {
+        let _turn = crate::turns::take_turn();
         const ROUNDS: usize = 200;
         let line = Arc::new(StartLine::new(3));
         let crossed = Arc::new(AtomicUsize::new(0));
@@ -307,6 +326,7 @@ mod tests {
 
     #[test]
     fn a_careful_flag_loses_no_wake_up() {
+        let _turn = crate::turns::take_turn();
         const ROUNDS: usize = 20_000;
         let flags: Arc<Vec<(std::sync::Mutex<bool>, std::sync::Condvar)>> = Arc::new(
             (0..ROUNDS)
@@ -336,13 +356,20 @@ mod tests {
 
     #[test]
     fn a_careless_flag_loses_a_wake_up() {
-        const ROUNDS: usize = 20_000;
+        let _turn = crate::turns::take_turn();
+        const ROUNDS: usize = 100_000;
         let flags: Arc<Vec<CarelessFlag>> =
             Arc::new((0..ROUNDS).map(|_| CarelessFlag::default()).collect());
         let (waiting, waking) = (Arc::clone(&flags), Arc::clone(&flags));
+        // The race ends at the first lost wake-up, which comes within a few rounds when both
+        // threads run at once; the minute is for a machine so busy that they seldom do.
+        let length = Length {
+            at_most: Duration::from_secs(60),
+            ..SHORT
+        };
         let lost = wake_up_lost(
             ROUNDS,
-            SHORT,
+            length,
             move |round| waiting[round].wait(),
             move |round| waking[round].set(),
         );

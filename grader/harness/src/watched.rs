@@ -146,6 +146,7 @@ mod tests {
 
     #[test]
     fn a_polling_thread_has_turned_many_times_when_the_wait_ends() {
+        let _turn = crate::turns::take_turn();
         let stop = Arc::new(AtomicBool::new(false));
         let turns = Arc::new(AtomicU64::new(0));
         let (tx, rx) = mpsc::channel::<WatchedThread>();
