@@ -26,7 +26,7 @@
 //! wake-ups need `notify_one` and which need `notify_all`.
 //!
 //! The lesson: `cargo doc -p conditions --open`, or `crates/conditions/src/`. Its example
-//! `cargo run -p conditions --example producer_consumer` runs the tutorial's program.
+//! `cargo run -p conditions --example condvar_producer_consumer` runs the tutorial's program.
 
 use std::collections::VecDeque;
 use std::sync::Mutex;

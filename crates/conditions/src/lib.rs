@@ -122,8 +122,8 @@
 //! assert_eq!(consumed, (1..=10).collect::<Vec<_>>());
 //! ```
 //!
-//! `cargo run -p conditions --example producer_consumer` runs the tutorial's program this way,
-//! with a producer, a consumer and a stop signal after a couple of seconds.
+//! `cargo run -p conditions --example condvar_producer_consumer` runs the tutorial's program this
+//! way, with a producer, a consumer and a stop signal after a couple of seconds.
 //!
 //! ## The chapter
 //!

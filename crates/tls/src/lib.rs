@@ -76,7 +76,7 @@
 //! assert_eq!(VALUE.get(), 0);
 //! ```
 //!
-//! `cargo run -p tls --example counter` runs the tutorial's counter this way, and `cargo run -p
+//! `cargo run -p tls --example local_counter` runs the tutorial's counter this way, and `cargo run -p
 //! tls --example thread_names` and `cargo run -p tls --example thread_local_data` its other two
 //! programs. The crate's README lists every example.
 //!

@@ -3,7 +3,7 @@
 //! (`wait_while`), and `notify_all` for the stop. The tutorial's sleeps of 1 s and 2 s and its 10 s
 //! run become 100 ms, 200 ms and 2 s.
 //!
-//! Run it with `cargo run -p conditions --example producer_consumer`.
+//! Run it with `cargo run -p conditions --example condvar_producer_consumer`.
 
 use std::collections::VecDeque;
 use std::sync::{Condvar, Mutex};

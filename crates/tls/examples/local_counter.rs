@@ -3,7 +3,7 @@
 //! come back through `join` to be added up: the total is the one thing they share, and they
 //! share it once, at the end.
 //!
-//! Run it with `cargo run -p tls --example counter`.
+//! Run it with `cargo run -p tls --example local_counter`.
 
 use std::cell::Cell;
 use std::thread;
