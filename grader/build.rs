@@ -1,5 +1,5 @@
-//! Compiles the hidden tests and the harness into the grader, so that grading never reads test
-//! files a learner could have edited in their workspace.
+//! Compiles the hidden tests, the harness and the stubs' digests into the grader, so that grading
+//! never reads test files a learner could have edited in their workspace.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -28,6 +28,14 @@ fn main() {
         }
         writeln!(source, "];").unwrap();
     }
+    let stubs = manifest_dir.join("stubs.sha256");
+    println!("cargo:rerun-if-changed={}", stubs.display());
+    writeln!(
+        source,
+        "pub static STUB_DIGESTS: &str = include_str!({:?});",
+        stubs.display().to_string()
+    )
+    .unwrap();
     fs::write(out_dir.join("embedded.rs"), source).expect("OUT_DIR is writable");
 }
 

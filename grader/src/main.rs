@@ -22,6 +22,7 @@ mod output;
 mod progress;
 mod progress_bar;
 mod runner;
+mod stubs;
 mod verdict;
 mod workspace;
 

@@ -1,15 +1,17 @@
 //! `grader reset`: put an exercise's stub back, as the course shipped it.
 //!
-//! The stub is taken from git: the version of the file in the commit that added it to the
-//! course. The learner's current file is kept beside it as `FILE.orig`, so nothing is lost.
+//! The stub is taken from git: the newest version of the file whose SHA-256 the course lists in
+//! `grader/stubs.sha256` (see [`crate::stubs`]). The learner's current file is kept beside it as
+//! `FILE.orig`, so nothing is lost.
 
 use std::io::{BufRead as _, IsTerminal as _, Write as _};
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 use crate::course::Course;
 use crate::error::{EXIT_NOT_PASSED, EXIT_PASSED, GraderError, Result};
 use crate::files::write_atomically;
 use crate::output;
+use crate::stubs;
 
 /// Restores the stub of exercise `id`, asking first unless `yes`.
 pub fn run(course: &Course, id: &str, yes: bool) -> Result<i32> {
@@ -19,7 +21,7 @@ pub fn run(course: &Course, id: &str, yes: bool) -> Result<i32> {
             output::GRADER
         ))
     })?;
-    let stub = original_stub(course, &exercise.path)?;
+    let stub = shipped_stub(course, &exercise.path)?;
     let file = exercise.exercise_file(&course.root);
     if !yes {
         if !std::io::stdin().is_terminal() {
@@ -51,26 +53,40 @@ pub fn run(course: &Course, id: &str, yes: bool) -> Result<i32> {
     Ok(EXIT_PASSED)
 }
 
-/// The file as the commit that added it to the repository had it.
-fn original_stub(course: &Course, path: &str) -> Result<String> {
-    let git = |args: &[&str]| -> Option<String> {
+/// The stub at `path` as the course ships it: the file itself if it is still the stub, or else
+/// the newest version of it in git history whose digest `grader/stubs.sha256` lists. Versions
+/// the learner committed never match, and neither do the course's older stubs.
+fn shipped_stub(course: &Course, path: &str) -> Result<String> {
+    let missing = |why: &str| {
+        GraderError::Usage(format!(
+            "cannot find the stub of {path} as the course ships it: {why}"
+        ))
+    };
+    if stubs::shipped_digest(path).is_none() {
+        return Err(missing(
+            "grader/stubs.sha256 does not list it (an author's `grader verify` says how to fix that)",
+        ));
+    }
+    if let Ok(current) = std::fs::read(course.root.join(path))
+        && stubs::is_shipped(path, &current)
+    {
+        return Ok(String::from_utf8_lossy(&current).into_owned());
+    }
+    let git = |args: &[&str]| -> Option<Vec<u8>> {
         let output = Command::new("git")
             .args(args)
             .current_dir(&course.root)
+            .stderr(Stdio::null())
             .output()
             .ok()?;
-        output
-            .status
-            .success()
-            .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+        output.status.success().then_some(output.stdout)
     };
-    let added = git(&["log", "--diff-filter=A", "--format=%H", "--", path])
-        .and_then(|log| log.lines().last().map(str::to_owned));
-    added
-        .and_then(|commit| git(&["show", &format!("{commit}:{path}")]))
-        .ok_or_else(|| {
-            GraderError::Usage(format!(
-                "cannot find the original stub of {path}: reset needs the course's git history"
-            ))
-        })
+    let commits = git(&["log", "--format=%H", "--", path])
+        .ok_or_else(|| missing("reset needs the course's git history, and git found none here"))?;
+    String::from_utf8_lossy(&commits)
+        .lines()
+        .filter_map(|commit| git(&["show", &format!("{commit}:{path}")]))
+        .find(|version| stubs::is_shipped(path, version))
+        .map(|version| String::from_utf8_lossy(&version).into_owned())
+        .ok_or_else(|| missing("no commit in this repository's history holds it"))
 }

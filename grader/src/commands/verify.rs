@@ -14,6 +14,7 @@ use crate::files::{relative_slash_path, rust_files_below};
 use crate::grade::{self, Built, Submission, Thoroughness};
 use crate::output::{self, VerifyProblem};
 use crate::progress_bar::GradingProgress;
+use crate::stubs;
 use crate::verdict::{ExerciseResult, Status};
 use crate::workspace::BuildWorkspace;
 
@@ -231,6 +232,7 @@ fn judge(
 ) -> (String, Vec<VerifyProblem>) {
     let exercise = plan.exercise;
     let mut problems = correct.problems;
+    problems.extend(stubs::entry_problem(&exercise.path, &plan.stub));
     let mut verdicts = must_fail.into_iter();
     let stub = verdicts.next().expect("the stub's verdict");
     match stub.status {
@@ -438,7 +440,8 @@ fn rustfmt_problem(path: &std::path::Path, shown: &str) -> Option<String> {
     }
 }
 
-/// Files under exercises/ and grader/hidden/ that no course.yaml entry accounts for.
+/// Files under exercises/ and grader/hidden/, and entries of grader/stubs.sha256, that no
+/// course.yaml entry accounts for.
 fn stray_files(course: &Course) -> Vec<VerifyProblem> {
     let mut problems = Vec::new();
     let stems: HashSet<&str> = course.exercises().map(Exercise::stem).collect();
@@ -449,6 +452,20 @@ fn stray_files(course: &Course) -> Vec<VerifyProblem> {
             problems.push(VerifyProblem {
                 subject: format!("exercises/{relative}"),
                 problem: "a stray file: no course.yaml entry names it".to_owned(),
+            });
+        }
+    }
+    for (_, path) in stubs::listed() {
+        let stem = path
+            .strip_prefix("exercises/")
+            .and_then(|p| p.strip_suffix(".rs"));
+        if !stem.is_some_and(|stem| stems.contains(stem)) {
+            problems.push(VerifyProblem {
+                subject: "grader/stubs.sha256".to_owned(),
+                problem: format!(
+                    "lists {path}, which no course.yaml entry names: run `{}`",
+                    stubs::REFRESH
+                ),
             });
         }
     }

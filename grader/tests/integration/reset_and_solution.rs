@@ -1,4 +1,5 @@
-//! `grader reset` puts the stub back from the course's git history and touches nothing else;
+//! `grader reset` puts the stub back from the course's git history (its newest version, which
+//! `grader/stubs.sha256` names) and touches nothing else;
 //! `grader solution` shows the reference solution only once the learner's file passes.
 
 use std::collections::BTreeMap;
@@ -10,30 +11,32 @@ use crate::support::{ScratchCourse, redact, repo_root, run_in_terminal, text};
 
 const COUNTER: &str = "exercises/03_locks/01_counter.rs";
 
+/// Runs git in the course's folder, as an author whose settings are the test's own.
+fn git(course: &ScratchCourse, args: &[&str]) {
+    let output = Command::new("git")
+        .args([
+            "-c",
+            "user.name=Course Author",
+            "-c",
+            "user.email=author@example.org",
+            "-c",
+            "init.defaultBranch=main",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .current_dir(course.root())
+        .output()
+        .expect("git runs");
+    assert!(output.status.success(), "git {args:?}: {:?}", text(&output));
+}
+
 /// A copy of the course committed to a git repository of its own, as a learner's clone is.
 fn committed_course() -> ScratchCourse {
     let course = ScratchCourse::new();
-    let git = |args: &[&str]| {
-        let output = Command::new("git")
-            .args([
-                "-c",
-                "user.name=Course Author",
-                "-c",
-                "user.email=author@example.org",
-                "-c",
-                "init.defaultBranch=main",
-                "-c",
-                "commit.gpgsign=false",
-            ])
-            .args(args)
-            .current_dir(course.root())
-            .output()
-            .expect("git runs");
-        assert!(output.status.success(), "git {args:?}: {:?}", text(&output));
-    };
-    git(&["init", "--quiet"]);
-    git(&["add", "."]);
-    git(&["commit", "--quiet", "-m", "The course"]);
+    git(&course, &["init", "--quiet"]);
+    git(&course, &["add", "."]);
+    git(&course, &["commit", "--quiet", "-m", "The course"]);
     course
 }
 
@@ -108,6 +111,34 @@ fn reset_with_yes_restores_the_stub_keeps_the_learners_file_and_touches_nothing_
         changed,
         [COUNTER, COUNTER],
         "only the exercise file changed"
+    );
+}
+
+#[test]
+fn reset_restores_the_courses_newest_stub_not_its_first_nor_the_learners_committed_work() {
+    // The course first shipped an older wording of the stub, then the current one; the learner
+    // then committed an attempt of their own.
+    let course = ScratchCourse::new();
+    let stub = course.read(COUNTER);
+    course.write(COUNTER, &format!("// An older wording.\n{stub}"));
+    git(&course, &["init", "--quiet"]);
+    git(&course, &["add", "."]);
+    git(&course, &["commit", "--quiet", "-m", "The course"]);
+    course.write(COUNTER, &stub);
+    git(
+        &course,
+        &["commit", "--quiet", "-am", "The course, a newer stub"],
+    );
+    course.write(COUNTER, "// my attempt, committed\npub struct Counter;\n");
+    git(&course, &["commit", "--quiet", "-am", "My work"]);
+    course.write(COUNTER, "// my attempt, edited since\n");
+
+    let (status, stdout, stderr) = run(&course, &["reset", "locks/counter", "--yes"]);
+    assert_eq!(status, 0, "{stdout}\n{stderr}");
+    assert_eq!(
+        course.read(COUNTER),
+        stub,
+        "the course's newest stub is back"
     );
 }
 

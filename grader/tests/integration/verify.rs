@@ -30,3 +30,27 @@ fn verify_catches_a_stub_that_already_passes() {
     assert!(stdout.contains("already passes every check"), "{stdout}");
     assert!(stdout.contains("no `// TODO`"), "{stdout}");
 }
+
+#[test]
+fn verify_catches_a_stub_changed_without_its_digest() {
+    // Still a stub that fails, but not the one grader/stubs.sha256 lists: `reset` would not
+    // find it in a learner's history.
+    let course = ScratchCourse::new();
+    let path = "exercises/03_locks/01_counter.rs";
+    course.write(path, &format!("// A new wording.\n{}", course.read(path)));
+    let output = course
+        .grader()
+        .args(["verify", "locks/counter"])
+        .output()
+        .expect("the grader runs");
+    let (stdout, _) = text(&output);
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("changed since grader/stubs.sha256 was written"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("sha256sum exercises/*/*.rs > grader/stubs.sha256"),
+        "{stdout}"
+    );
+}

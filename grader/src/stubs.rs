@@ -1,0 +1,72 @@
+//! The stubs as the course ships them, known by their SHA-256 in `grader/stubs.sha256`.
+//!
+//! A learner edits the stubs in place and may commit their work, so neither the working tree
+//! nor the newest commit says what the course's stub is, and the commit that first added a file
+//! holds its first version, not its current one. The digests do: `reset` restores the newest
+//! version in git history whose digest is listed, and `verify` checks that the list names every
+//! stub as it is now. The file is what `sha256sum exercises/*/*.rs` prints, so an author who
+//! changes a stub writes it again with that command.
+
+use crate::embedded::STUB_DIGESTS;
+use crate::progress::sha256_hex;
+
+/// The command that writes `grader/stubs.sha256` from the stubs, run at the course's root.
+pub const REFRESH: &str = "sha256sum exercises/*/*.rs > grader/stubs.sha256";
+
+/// The SHA-256, in hex, of the stub at `path` (relative to the course's root, with `/`
+/// separators) as the course ships it, if the list has it.
+pub fn shipped_digest(path: &str) -> Option<&'static str> {
+    listed()
+        .find(|(_, listed)| *listed == path)
+        .map(|(digest, _)| digest)
+}
+
+/// Whether `bytes` are the stub at `path` as the course ships it.
+pub fn is_shipped(path: &str, bytes: &[u8]) -> bool {
+    shipped_digest(path).is_some_and(|digest| digest == sha256_hex(bytes))
+}
+
+/// Every (digest, path) pair of the list. `sha256sum` separates them by two spaces, or by a
+/// space and a `*` in binary mode.
+pub fn listed() -> impl Iterator<Item = (&'static str, &'static str)> {
+    STUB_DIGESTS.lines().filter_map(|line| {
+        let (digest, path) = line.split_once(' ')?;
+        let path = path.trim_start_matches([' ', '*']);
+        (!digest.is_empty() && !path.is_empty()).then_some((digest, path))
+    })
+}
+
+/// What is wrong with the list's entry for the stub at `path` whose bytes are `stub`, if
+/// anything: `reset` could not find that stub in a learner's history.
+pub fn entry_problem(path: &str, stub: &[u8]) -> Option<String> {
+    let now = sha256_hex(stub);
+    match shipped_digest(path) {
+        Some(digest) if digest == now => None,
+        Some(_) => Some(format!(
+            "the stub {path} changed since grader/stubs.sha256 was written, so `grader reset` \
+             would not find it: run `{REFRESH}`"
+        )),
+        None => Some(format!(
+            "grader/stubs.sha256 does not list the stub {path}, so `grader reset` would not find \
+             it: run `{REFRESH}`"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_path_is_an_exercise_file() {
+        let listed: Vec<_> = listed().collect();
+        assert!(!listed.is_empty());
+        for (digest, path) in listed {
+            assert_eq!(digest.len(), 64, "{path}");
+            assert!(
+                path.starts_with("exercises/") && path.ends_with(".rs"),
+                "{path}"
+            );
+        }
+    }
+}
