@@ -85,7 +85,9 @@ fn shipped_stub(course: &Course, path: &str) -> Result<String> {
         .ok_or_else(|| missing("reset needs the course's git history, and git found none here"))?;
     String::from_utf8_lossy(&commits)
         .lines()
-        .filter_map(|commit| git(&["show", &format!("{commit}:{path}")]))
+        // `./` makes the path relative to the course's folder, which need not be the
+        // repository's root.
+        .filter_map(|commit| git(&["show", &format!("{commit}:./{path}")]))
         .find(|version| stubs::is_shipped(path, version))
         .map(|version| String::from_utf8_lossy(&version).into_owned())
         .ok_or_else(|| missing("no commit in this repository's history holds it"))
