@@ -113,8 +113,9 @@ pub enum Command {
         /// Verify only this section or exercise (all of them by default).
         section: Option<String>,
 
-        /// Run every solution's hidden tests this many times and report any test that passed
-        /// in one run and failed in another (stubs and mutants still run once).
+        /// Run every solution, alternative and mutant this many times: a solution's test that
+        /// passed in one run and failed in another is reported as flaky, and a mutant must fail
+        /// in every run (stubs still run once).
         #[arg(long, default_value_t = 1, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1000))]
         repeat: u32,
     },

@@ -61,7 +61,7 @@ pub fn run(course: &Course, target: Option<&str>, repeat: u32) -> Result<i32> {
         .map(|(plan, built)| plan.must_fail(built))
         .collect();
     bar.must_fail(must_fail.iter().map(Vec::len).sum());
-    run_must_fail(&workspace, &must_fail, |index, verdicts| {
+    run_must_fail(&workspace, &must_fail, repeat, |index, verdicts| {
         let correct = correct_runs[index]
             .take()
             .expect("each exercise is judged once");
@@ -223,18 +223,22 @@ fn run_correct(
     })
 }
 
-/// Judges one exercise from its correct runs and its stub's and mutants' verdicts (in the order
-/// of [`Plan::must_fail`]); returns its summary line and its problems.
+/// Judges one exercise from its correct runs and the verdicts of its stub's run and of each
+/// mutant's runs (in the order of [`Plan::must_fail`]); returns its summary line and its
+/// problems.
 fn judge(
     plan: &Plan,
     correct: CorrectRuns,
-    must_fail: Vec<ExerciseResult>,
+    must_fail: Vec<Vec<ExerciseResult>>,
 ) -> (String, Vec<VerifyProblem>) {
     let exercise = plan.exercise;
     let mut problems = correct.problems;
     problems.extend(stubs::entry_problem(&exercise.path, &plan.stub));
     let mut verdicts = must_fail.into_iter();
-    let stub = verdicts.next().expect("the stub's verdict");
+    let stub = verdicts
+        .next()
+        .and_then(|runs| runs.into_iter().next())
+        .expect("the stub's verdict");
     match stub.status {
         Status::Failed => {}
         Status::Passed => problems.push(format!(
@@ -250,16 +254,10 @@ fn judge(
     }
 
     let mut caught = 0;
-    for ((name, what, _), mutant) in plan.mutants.iter().zip(verdicts) {
-        match mutant.status {
-            Status::Passed => problems.push(format!(
-                "mutant {name} ({what}) passes every check: the hidden tests miss this bug"
-            )),
-            Status::CompileError => problems.push(format!(
-                "mutant {name} does not compile, so it proves nothing:\n{}",
-                output::exercise_report(&mutant)
-            )),
-            _ => caught += 1,
+    for ((name, what, _), runs) in plan.mutants.iter().zip(verdicts) {
+        match mutant_problem(name, what, &runs) {
+            Some(problem) => problems.push(problem),
+            None => caught += 1,
         }
     }
 
@@ -286,22 +284,56 @@ fn judge(
     (output::verify_line(problems.is_empty(), &summary), problems)
 }
 
+/// What is wrong with mutant `name`, whose bug is `what`, given the verdicts of its runs: it
+/// must compile and fail in every run.
+fn mutant_problem(name: &str, what: &str, runs: &[ExerciseResult]) -> Option<String> {
+    let passed = runs
+        .iter()
+        .filter(|run| run.status == Status::Passed)
+        .count();
+    if let Some(uncompiled) = runs.iter().find(|run| run.status == Status::CompileError) {
+        Some(format!(
+            "mutant {name} does not compile, so it proves nothing:\n{}",
+            output::exercise_report(uncompiled)
+        ))
+    } else if passed == runs.len() {
+        Some(format!(
+            "mutant {name} ({what}) passes every check: the hidden tests miss this bug"
+        ))
+    } else if passed > 0 {
+        Some(format!(
+            "mutant {name} ({what}) passed every check in {passed} of {} runs: the hidden tests \
+             catch this bug only by luck",
+            runs.len()
+        ))
+    } else {
+        None
+    }
+}
+
 /// How many stubs and mutants run at once for each core: most of them spend their time asleep,
 /// waiting out a deadline.
 const MUST_FAIL_RUNS_PER_CORE: usize = 4;
 
 /// Runs every group's built submissions until their first failure, several at a time, taking
-/// them in order; calls `finished(index, verdicts)` on the calling thread for each group, in
-/// order, as soon as that group's runs and those of every group before it are done.
+/// them in order: each group's first (its stub) once, the others (its mutants) `repeat` times.
+/// Calls `finished(index, verdicts)` on the calling thread for each group, with the verdicts of
+/// each submission's runs, in order, as soon as that group's runs and those of every group
+/// before it are done.
 fn run_must_fail(
     workspace: &BuildWorkspace,
     groups: &[Vec<&Built>],
-    mut finished: impl FnMut(usize, Vec<ExerciseResult>),
+    repeat: u32,
+    mut finished: impl FnMut(usize, Vec<Vec<ExerciseResult>>),
 ) -> Result<()> {
+    let runs_of = |index: usize| if index == 0 { 1 } else { repeat as usize };
     let jobs: Vec<(usize, usize)> = groups
         .iter()
         .enumerate()
-        .flat_map(|(group, built)| (0..built.len()).map(move |index| (group, index)))
+        .flat_map(|(group, built)| {
+            (0..built.len())
+                .flat_map(move |index| std::iter::repeat_n((group, index), runs_of(index)))
+        })
         .collect();
     let concurrency = std::thread::available_parallelism()
         .map_or(1, usize::from)
@@ -309,13 +341,13 @@ fn run_must_fail(
         .clamp(1, jobs.len().max(1));
     let next = AtomicUsize::new(0);
     let abandoned = AtomicBool::new(false);
-    let verdicts: Vec<Mutex<Vec<Option<ExerciseResult>>>> = groups
+    let verdicts: Vec<Mutex<Vec<Vec<ExerciseResult>>>> = groups
         .iter()
-        .map(|built| Mutex::new(vec![None; built.len()]))
+        .map(|built| Mutex::new(vec![Vec::new(); built.len()]))
         .collect();
     let remaining: Vec<AtomicUsize> = groups
         .iter()
-        .map(|built| AtomicUsize::new(built.len()))
+        .map(|built| AtomicUsize::new((0..built.len()).map(runs_of).sum()))
         .collect();
     let (done, done_groups) = mpsc::channel::<Result<usize>>();
     std::thread::scope(|scope| {
@@ -335,8 +367,8 @@ fn run_must_fail(
                         Thoroughness::UntilFirstFailure,
                     ) {
                         Ok(verdict) => {
-                            verdicts[group].lock().unwrap_or_else(|p| p.into_inner())[index] =
-                                Some(verdict);
+                            verdicts[group].lock().unwrap_or_else(|p| p.into_inner())[index]
+                                .push(verdict);
                             if remaining[group].fetch_sub(1, Ordering::AcqRel) == 1 {
                                 let _ = done.send(Ok(group));
                             }
@@ -364,10 +396,6 @@ fn run_must_fail(
                         .lock()
                         .unwrap_or_else(|p| p.into_inner()),
                 );
-                let found = found
-                    .into_iter()
-                    .map(|verdict| verdict.expect("every run of a finished group is done"))
-                    .collect();
                 finished(next_to_report, found);
                 next_to_report += 1;
             }
@@ -481,4 +509,42 @@ fn stray_files(course: &Course) -> Vec<VerifyProblem> {
         }
     }
     problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(status: Status) -> ExerciseResult {
+        ExerciseResult {
+            id: "locks/counter".to_owned(),
+            path: "exercises/03_locks/01_counter.rs".to_owned(),
+            status,
+            points: 0,
+            max_points: 10,
+            compiler_output: None,
+            tests: Vec::new(),
+            duration_ms: 0,
+            cached: false,
+        }
+    }
+
+    #[test]
+    fn a_mutant_is_caught_only_if_it_fails_every_run() {
+        let failed = [run(Status::Failed), run(Status::TimedOut)];
+        assert_eq!(mutant_problem("lost_update", "a bug", &failed), None);
+
+        let once = [
+            run(Status::Failed),
+            run(Status::Passed),
+            run(Status::Failed),
+        ];
+        let problem = mutant_problem("lost_update", "a bug", &once).expect("a problem");
+        assert!(problem.contains("in 1 of 3 runs"), "{problem}");
+        assert!(problem.contains("only by luck"), "{problem}");
+
+        let always = [run(Status::Passed), run(Status::Passed)];
+        let problem = mutant_problem("lost_update", "a bug", &always).expect("a problem");
+        assert!(problem.contains("miss this bug"), "{problem}");
+    }
 }
