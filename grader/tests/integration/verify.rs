@@ -16,17 +16,24 @@ fn the_course_verifies() {
     assert!(stdout.contains("every solution passes"), "{stdout}");
 }
 
-#[test]
-fn verify_catches_a_stub_that_already_passes() {
-    let course = ScratchCourse::new();
-    course.solve("03_locks/01_counter");
+/// Runs `grader verify TARGET` in `course`, expects it to find problems (status 1) and returns
+/// what it printed.
+fn verify_finds_problems(course: &ScratchCourse, target: &str) -> String {
     let output = course
         .grader()
-        .args(["verify", "locks/counter"])
+        .args(["verify", target])
         .output()
         .expect("the grader runs");
     let (stdout, _) = text(&output);
     assert_eq!(output.status.code(), Some(1), "{stdout}");
+    stdout
+}
+
+#[test]
+fn verify_catches_a_stub_that_already_passes() {
+    let course = ScratchCourse::new();
+    course.solve("03_locks/01_counter");
+    let stdout = verify_finds_problems(&course, "locks/counter");
     assert!(stdout.contains("already passes every check"), "{stdout}");
     assert!(stdout.contains("no `// TODO`"), "{stdout}");
 }
@@ -38,13 +45,7 @@ fn verify_catches_a_stub_changed_without_its_digest() {
     let course = ScratchCourse::new();
     let path = "exercises/03_locks/01_counter.rs";
     course.write(path, &format!("// A new wording.\n{}", course.read(path)));
-    let output = course
-        .grader()
-        .args(["verify", "locks/counter"])
-        .output()
-        .expect("the grader runs");
-    let (stdout, _) = text(&output);
-    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    let stdout = verify_finds_problems(&course, "locks/counter");
     assert!(
         stdout.contains("changed since grader/stubs.sha256 was written"),
         "{stdout}"
