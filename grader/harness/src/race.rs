@@ -5,9 +5,10 @@
 //! A race proves something only in rounds where the threads truly ran at the same time. On a
 //! busy machine they often do not: one is descheduled while the other plays its part alone. So
 //! the start line counts the rounds that began with every thread running (the first to arrive
-//! saw the last arrive without once giving up its CPU), and [`play`] keeps the race going until
-//! enough of those were played, not merely for a fixed time. [`wake_up_lost`] is the whole race
-//! between a thread that waits and one that wakes it, which several exercises need.
+//! spun without a break, never yielding nor taken off its CPU, until it saw the last arrive),
+//! and [`play`] keeps the race going until enough of those were played, not merely for a fixed
+//! time. [`wake_up_lost`] is the whole race between a thread that waits and one that wakes it,
+//! which several exercises need.
 
 use std::hint::spin_loop;
 use std::sync::Arc;
