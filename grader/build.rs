@@ -1,5 +1,6 @@
-//! Compiles the hidden tests, the harness and the stubs' digests into the grader, so that grading
-//! never reads test files a learner could have edited in their workspace.
+//! Compiles the hidden tests, the harness, the model checker's stand-ins for std and the stubs'
+//! digests into the grader, so that grading never reads test files a learner could have edited
+//! in their workspace.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -12,6 +13,7 @@ fn main() {
     for (constant, root) in [
         ("HIDDEN", manifest_dir.join("hidden")),
         ("HARNESS", manifest_dir.join("harness/src")),
+        ("MODEL", manifest_dir.join("model/src")),
     ] {
         println!("cargo:rerun-if-changed={}", root.display());
         let mut files = Vec::new();

@@ -41,6 +41,11 @@ pub enum Command {
         /// Write the results to this file (atomically) instead of standard output.
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
+
+        /// Run again, step by step, the interleavings in which the exercise's model tests last
+        /// failed (one exercise; the file must not have changed since).
+        #[arg(long, conflicts_with_all = ["all", "output"])]
+        replay: bool,
     },
 
     /// Grade the current exercise whenever you save it, and move on when it passes.

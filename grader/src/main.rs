@@ -18,6 +18,7 @@ mod formats;
 mod grade;
 mod hang;
 mod interrupt;
+mod model_source;
 mod output;
 mod progress;
 mod progress_bar;
@@ -98,9 +99,15 @@ fn run(cli: Cli) -> Result<i32, GraderError> {
     match command {
         Command::Check {
             target,
+            replay: true,
+            ..
+        } => commands::check::replay(&course, target.as_deref().unwrap_or_default()),
+        Command::Check {
+            target,
             all: _,
             format,
             output,
+            replay: false,
         } => commands::check::run(&course, target.as_deref(), format, output.as_deref()),
         Command::Watch => commands::watch::run(&course),
         Command::List => commands::list::run(&course),

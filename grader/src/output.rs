@@ -109,6 +109,62 @@ pub fn check_summary(course: &Course, results: &[ExerciseResult]) -> String {
     )
 }
 
+/// What a learner calls a kind of check.
+fn check_kind_label(kind: CheckKind) -> &'static str {
+    match kind {
+        CheckKind::Test => "test",
+        CheckKind::Model => "model test",
+        CheckKind::CompileFail => "check",
+    }
+}
+
+/// The note for a file that compiles but not for the model checker: `reason` is the first
+/// thing the compiler refused.
+pub fn unmodelled(reason: &str) -> String {
+    format!(
+        "The model tests did not run: your file uses something the model checker cannot explore \
+         (built for the checker, it failed with: {reason}). The stress tests alone judge it."
+    )
+}
+
+/// The notes of an exercise's verdict, each once.
+fn notes(out: &mut String, result: &ExerciseResult) {
+    for note in &result.notes {
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            paint(DIM, "note:"),
+            indent(note, "        ").trim_start()
+        );
+    }
+}
+
+/// `check --replay` was given a section.
+pub fn replay_needs_one_exercise(target: &str) -> String {
+    format!(
+        "`--replay` runs one exercise's failing interleavings again: name the exercise, as in \
+         `{GRADER} check {target}/EXERCISE --replay`"
+    )
+}
+
+/// `check --replay` found no failing interleaving kept for the exercise.
+pub fn nothing_to_replay(exercise: &Exercise) -> String {
+    format!(
+        "No failing interleaving of {} is kept: none of its model tests has failed since the \
+         file last changed. `{GRADER} check {}` runs them.\n",
+        exercise.id, exercise.id
+    )
+}
+
+/// `check --replay` found interleavings kept for another version of the file.
+pub fn replay_file_changed(exercise: &Exercise) -> String {
+    format!(
+        "{} has changed since its model tests failed, and the interleaving they found belongs \
+         to the old file. `{GRADER} check {}` looks for a failing interleaving of this one.\n",
+        exercise.path, exercise.id
+    )
+}
+
 /// One exercise's verdict, with every failure explained.
 pub fn exercise_report(result: &ExerciseResult) -> String {
     let mut out = String::new();
@@ -124,6 +180,7 @@ pub fn exercise_report(result: &ExerciseResult) -> String {
         result.points,
         result.max_points
     );
+    notes(&mut out, result);
     if result.passed() {
         return out;
     }
@@ -161,10 +218,7 @@ pub fn exercise_report(result: &ExerciseResult) -> String {
     }
     for (message, checks) in groups {
         for check in &checks {
-            let kind = match check.kind {
-                CheckKind::Test => "test",
-                CheckKind::CompileFail => "check",
-            };
+            let kind = check_kind_label(check.kind);
             let status = if check.status == Status::Failed {
                 String::new()
             } else {
@@ -183,6 +237,13 @@ pub fn exercise_report(result: &ExerciseResult) -> String {
                 );
             }
             let _ = writeln!(out, "{}", indent(&message, "      "));
+            if checks.iter().any(|c| c.kind == CheckKind::Model) {
+                let _ = writeln!(
+                    out,
+                    "      See it again, step by step: cargo run -p grader -- check {} --replay",
+                    result.id
+                );
+            }
         }
         let output = &checks[0].output;
         if !output.is_empty() {
@@ -455,6 +516,25 @@ pub fn verify(lines: &[String], problems: &[VerifyProblem]) -> String {
         }
     }
     out
+}
+
+/// How `grader verify` says which kinds of check caught the mutants: `[model tests, stress
+/// tests, compile-fail checks]`.
+pub fn verify_caught_by(counts: [usize; 3]) -> String {
+    let parts: Vec<String> = [
+        (counts[0], "model test"),
+        (counts[1], "stress test"),
+        (counts[2], "compile-fail check"),
+    ]
+    .iter()
+    .filter(|(count, _)| *count > 0)
+    .map(|(count, kind)| format!("{count} by a {kind}"))
+    .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join(", "))
+    }
 }
 
 /// The line of `grader verify` for one exercise, after its checks.

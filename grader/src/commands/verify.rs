@@ -15,7 +15,7 @@ use crate::grade::{self, Built, Submission, Thoroughness};
 use crate::output::{self, VerifyProblem};
 use crate::progress_bar::GradingProgress;
 use crate::stubs;
-use crate::verdict::{ExerciseResult, Status};
+use crate::verdict::{CheckKind, ExerciseResult, Status};
 use crate::workspace::BuildWorkspace;
 
 /// Verifies the whole course, or one section or exercise of it.
@@ -254,10 +254,24 @@ fn judge(
     }
 
     let mut caught = 0;
+    // Which kind of check caught each mutant (the first that failed in its first run), so that
+    // an author sees what each kind of test is for.
+    let mut caught_by = [0usize; 3];
     for ((name, what, _), runs) in plan.mutants.iter().zip(verdicts) {
         match mutant_problem(name, what, &runs) {
             Some(problem) => problems.push(problem),
-            None => caught += 1,
+            None => {
+                caught += 1;
+                let first_failure = runs
+                    .first()
+                    .and_then(|run| run.tests.iter().find(|c| c.status != Status::Passed))
+                    .map(|check| check.kind);
+                match first_failure {
+                    Some(CheckKind::Model) => caught_by[0] += 1,
+                    Some(CheckKind::Test) | None => caught_by[1] += 1,
+                    Some(CheckKind::CompileFail) => caught_by[2] += 1,
+                }
+            }
         }
     }
 
@@ -273,7 +287,7 @@ fn judge(
         },
         stub.status.label(),
         if caught == 1 { "" } else { "s" },
-    );
+    ) + &output::verify_caught_by(caught_by);
     let problems: Vec<VerifyProblem> = problems
         .into_iter()
         .map(|problem| VerifyProblem {
