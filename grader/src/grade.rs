@@ -288,7 +288,8 @@ fn unmodelled_reason(errors: &CompileErrors) -> String {
         .find_map(|line| line.trim_start().strip_prefix("--> "))
         .map(|place| format!(" ({place})"))
         .unwrap_or_default();
-    format!("{headline}{place}")
+    // The learner wrote `std::`; the compiler saw the stand-ins' `sim::`.
+    format!("{headline}{place}").replace("sim::", "std::")
 }
 
 fn unreadable(exercise: &Exercise, problem: String) -> ExerciseResult {
