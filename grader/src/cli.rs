@@ -123,6 +123,11 @@ pub enum Command {
         /// in every run (stubs still run once).
         #[arg(long, default_value_t = 1, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1000))]
         repeat: u32,
+
+        /// Only write every crate verify would build into the build folder, and stop: for
+        /// checking them with another compiler or for another platform (see `.ci/cross-check`).
+        #[arg(long, conflicts_with = "repeat")]
+        write_only: bool,
     },
 }
 

@@ -151,6 +151,26 @@ pub fn build<'a>(
         .collect())
 }
 
+/// Writes the crates [`build`] would build for `submissions`, and builds nothing; returns how
+/// many crates were written.
+pub fn write_crates(workspace: &BuildWorkspace, submissions: &[Submission]) -> Result<usize> {
+    let mut written = 0;
+    for submission in submissions {
+        let Ok(text) = std::str::from_utf8(&submission.bytes) else {
+            continue;
+        };
+        workspace.prepare(submission.exercise, &submission.variant, text)?;
+        written += 1;
+        if workspace
+            .prepare_model(submission.exercise, &submission.variant, text)?
+            .is_some()
+        {
+            written += 1;
+        }
+    }
+    Ok(written)
+}
+
 /// How much of a submission to run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Thoroughness {

@@ -121,8 +121,15 @@ fn run(cli: Cli) -> Result<i32, GraderError> {
         }
         Command::Class { reports, out } => commands::class::run(&course, &reports, &out),
         Command::Import { from } => commands::import::run(&course, &from),
-        Command::Verify { section, repeat } => {
-            commands::verify::run(&course, section.as_deref(), repeat)
-        }
+        Command::Verify {
+            section,
+            write_only: true,
+            ..
+        } => commands::verify::write_only(&course, section.as_deref()),
+        Command::Verify {
+            section,
+            repeat,
+            write_only: false,
+        } => commands::verify::run(&course, section.as_deref(), repeat),
     }
 }

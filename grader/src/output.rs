@@ -537,6 +537,14 @@ pub fn verify_caught_by(counts: [usize; 3]) -> String {
     }
 }
 
+/// What `verify --write-only` did.
+pub fn crates_written(count: usize, dir: &std::path::Path) -> String {
+    format!(
+        "wrote {count} exercise crates into the workspace {}; nothing was built\n",
+        dir.display()
+    )
+}
+
 /// The line of `grader verify` for one exercise, after its checks.
 pub fn verify_line(ok: bool, summary: &str) -> String {
     format!("{} {summary}", if ok { tick() } else { cross() })

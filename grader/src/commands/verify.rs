@@ -79,6 +79,20 @@ pub fn run(course: &Course, target: Option<&str>, repeat: u32) -> Result<i32> {
     })
 }
 
+/// `verify --write-only`: writes every crate `run` would build, and builds nothing.
+pub fn write_only(course: &Course, target: Option<&str>) -> Result<i32> {
+    let exercises = select(course, target)?;
+    let workspace = BuildWorkspace::open(course)?;
+    let plans: Vec<Plan> = exercises
+        .iter()
+        .map(|exercise| plan(course, exercise))
+        .collect::<Result<_>>()?;
+    let submissions: Vec<Submission> = plans.iter().flat_map(Plan::submissions).collect();
+    let written = grade::write_crates(&workspace, &submissions)?;
+    print!("{}", output::crates_written(written, &workspace.dir));
+    Ok(EXIT_PASSED)
+}
+
 fn read(course: &Course, path: &std::path::Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| {
         GraderError::io(
@@ -538,6 +552,7 @@ mod tests {
             max_points: 10,
             compiler_output: None,
             tests: Vec::new(),
+            notes: Vec::new(),
             duration_ms: 0,
             cached: false,
         }

@@ -84,7 +84,10 @@ fn a_file_the_checker_cannot_explore_is_judged_by_the_stress_tests_with_a_note()
         "std::hint::spin_loop();",
         "std::thread::sleep(std::time::Duration::from_micros(1));",
     );
-    assert_ne!(sleeping, solution, "the solution no longer spins with spin_loop()");
+    assert_ne!(
+        sleeping, solution,
+        "the solution no longer spins with spin_loop()"
+    );
     course.write(SPINLOCK, &sleeping);
     let (status, checked) = run(&course, &["check", "locks/spinlock"]);
     assert_eq!(status, 0, "{checked}");
