@@ -41,7 +41,8 @@ fn main() {
     fs::write(out_dir.join("embedded.rs"), source).expect("OUT_DIR is writable");
 }
 
-/// Every `.rs` file below `dir`, as (path relative to `root` with `/` separators, absolute path).
+/// Every `.rs` file (and every exercise's `classes.yaml`) below `dir`, as (path relative to
+/// `root` with `/` separators, absolute path).
 fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
@@ -51,7 +52,9 @@ fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) {
         if path.is_dir() {
             println!("cargo:rerun-if-changed={}", path.display());
             collect(root, &path, files);
-        } else if path.extension().is_some_and(|ext| ext == "rs") {
+        } else if path.extension().is_some_and(|ext| ext == "rs")
+            || path.file_name().is_some_and(|name| name == "classes.yaml")
+        {
             let relative = path.strip_prefix(root).expect("below root");
             let relative = relative
                 .components()

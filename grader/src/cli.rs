@@ -128,6 +128,11 @@ pub enum Command {
         /// checking them with another compiler or for another platform (see `.ci/cross-check`).
         #[arg(long, conflicts_with = "repeat")]
         write_only: bool,
+
+        /// Only print the bug-class matrix (which kinds of bug each exercise's mutants commit,
+        /// from its classes.yaml) and the holes in it, and stop.
+        #[arg(long, conflicts_with_all = ["repeat", "write_only"])]
+        classes: bool,
     },
 }
 

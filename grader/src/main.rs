@@ -4,6 +4,7 @@
 //! `main` only parses the command line, finds the course, runs one command and maps its outcome
 //! to the documented exit status; see `ARCHITECTURE.md` for the map of the rest.
 
+mod bug_classes;
 mod cache;
 mod capture;
 mod cli;
@@ -128,8 +129,11 @@ fn run(cli: Cli) -> Result<i32, GraderError> {
         } => commands::verify::write_only(&course, section.as_deref()),
         Command::Verify {
             section,
-            repeat,
-            write_only: false,
+            classes: true,
+            ..
+        } => commands::verify::classes(&course, section.as_deref()),
+        Command::Verify {
+            section, repeat, ..
         } => commands::verify::run(&course, section.as_deref(), repeat),
     }
 }

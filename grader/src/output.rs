@@ -537,6 +537,105 @@ pub fn verify_caught_by(counts: [usize; 3]) -> String {
     }
 }
 
+/// The bug-class matrix of `verify --classes`: a row per exercise, a column per class (numbered,
+/// with a legend below), each cell the number of mutants committing that bug, `–` where the API
+/// cannot have it, `n/c` where no test can catch it, `?` where the exercise does not say.
+pub fn class_matrix(rows: &[(&str, Option<&crate::bug_classes::Declaration>)]) -> String {
+    use crate::bug_classes::CLASSES;
+    let width = rows
+        .iter()
+        .map(|(id, _)| id.len())
+        .max()
+        .unwrap_or(8)
+        .max(8);
+    let mut out = String::new();
+    let _ = write!(out, "{:width$}", "");
+    for number in 1..=CLASSES.len() {
+        let _ = write!(out, " {number:>3}");
+    }
+    out.push('\n');
+    let mut reasons = Vec::new();
+    for (id, declaration) in rows {
+        let _ = write!(out, "{id:width$}");
+        for class in CLASSES {
+            let cell = match declaration {
+                None => "?".to_owned(),
+                Some(d) => {
+                    if let Some(mutants) = d.caught.get(class.id) {
+                        if mutants.is_empty() {
+                            paint(RED, "✗")
+                        } else {
+                            mutants.len().to_string()
+                        }
+                    } else if let Some(reason) = d.not_caught.get(class.id) {
+                        reasons.push(format!("{id}, {}: {reason}", class.id));
+                        "n/c".to_owned()
+                    } else if d.not_admitted.iter().any(|c| c == class.id) {
+                        "–".to_owned()
+                    } else {
+                        paint(RED, "?")
+                    }
+                }
+            };
+            // Painted cells carry escape codes: pad by the visible width.
+            let visible = cell
+                .chars()
+                .filter(|c| c.is_alphanumeric() || "–?✗/".contains(*c))
+                .count();
+            let _ = write!(out, " {}{cell}", " ".repeat(3usize.saturating_sub(visible)));
+        }
+        out.push('\n');
+    }
+    out.push_str("\nColumns:\n");
+    for (number, class) in CLASSES.iter().enumerate() {
+        let _ = writeln!(out, "  {:>2}. {} ({})", number + 1, class.name, class.id);
+    }
+    out.push_str(
+        "A number is how many mutants commit that bug; – the exercise cannot have it; n/c no test \
+         can catch it (why, below); ? not declared.\n",
+    );
+    if !reasons.is_empty() {
+        out.push_str("\nNot caught, and why:\n");
+        for reason in reasons {
+            let _ = writeln!(out, "  {reason}");
+        }
+    }
+    out
+}
+
+/// An exercise without a bug-class declaration.
+pub fn no_class_declaration() -> String {
+    "has no classes.yaml: say which bug classes its API admits and which mutants commit each \
+     (see the authors' guide, \"Bug classes\")"
+        .to_owned()
+}
+
+/// The end of `verify --classes`: the holes in the matrix, or that there are none.
+pub fn class_problems(problems: &[VerifyProblem]) -> String {
+    if problems.is_empty() {
+        return "\nverify --classes: every exercise declares every bug class, and every class it \
+                admits has a mutant.\n"
+            .to_owned();
+    }
+    let mut out = String::from("\n");
+    for problem in problems {
+        let _ = writeln!(
+            out,
+            "{} {}: {}",
+            cross(),
+            problem.subject,
+            indent(&problem.problem, "    ").trim_start()
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\nverify --classes: {} problem{} in the bug-class declarations.",
+        problems.len(),
+        if problems.len() == 1 { "" } else { "s" }
+    );
+    out
+}
+
 /// What `verify --write-only` did.
 pub fn crates_written(count: usize, dir: &std::path::Path) -> String {
     format!(

@@ -6,6 +6,7 @@ use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, mpsc};
 
+use crate::bug_classes::Declaration;
 use crate::commands::check::select;
 use crate::course::{Course, Exercise};
 use crate::embedded;
@@ -113,6 +114,9 @@ struct Plan<'a> {
     alternatives: Vec<(&'static str, &'static str)>,
     /// Each mutant's name, the bug it has (its first doc line) and its source.
     mutants: Vec<(&'static str, String, &'static str)>,
+    /// The bug classes the exercise declares (`classes.yaml`), if it has the file, or why it
+    /// cannot be read.
+    classes: Option<std::result::Result<Declaration, String>>,
 }
 
 impl<'a> Plan<'a> {
@@ -154,7 +158,11 @@ fn plan<'a>(course: &Course, exercise: &'a Exercise) -> Result<Plan<'a>> {
     let stub = read(course, &exercise.exercise_file(&course.root))?;
     let mut alternatives = Vec::new();
     let mut mutants = Vec::new();
+    let mut classes = None;
     for (path, source) in embedded::hidden_files(exercise.stem()) {
+        if path == "classes.yaml" {
+            classes = Some(Declaration::parse(source));
+        }
         if let Some(name) = path
             .strip_prefix("alternatives/")
             .and_then(|p| p.strip_suffix(".rs"))
@@ -175,6 +183,58 @@ fn plan<'a>(course: &Course, exercise: &'a Exercise) -> Result<Plan<'a>> {
         stub,
         alternatives,
         mutants,
+        classes,
+    })
+}
+
+impl Plan<'_> {
+    /// What is wrong with the exercise's bug-class declaration.
+    fn class_problems(&self) -> Vec<String> {
+        let names: Vec<&str> = self.mutants.iter().map(|(name, _, _)| *name).collect();
+        match &self.classes {
+            None => Vec::new(),
+            Some(Err(error)) => vec![format!("classes.yaml is not valid: {error}")],
+            Some(Ok(declaration)) => declaration.problems(&names),
+        }
+    }
+}
+
+/// `verify --classes`: the bug-class matrix of the selected exercises, and the problems of
+/// their declarations; grades nothing.
+pub fn classes(course: &Course, target: Option<&str>) -> Result<i32> {
+    let exercises = select(course, target)?;
+    let plans: Vec<Plan> = exercises
+        .iter()
+        .map(|exercise| plan(course, exercise))
+        .collect::<Result<_>>()?;
+    let rows: Vec<(&str, Option<&Declaration>)> = plans
+        .iter()
+        .map(|plan| {
+            (
+                plan.exercise.id.as_str(),
+                plan.classes.as_ref().and_then(|c| c.as_ref().ok()),
+            )
+        })
+        .collect();
+    let problems: Vec<VerifyProblem> = plans
+        .iter()
+        .flat_map(|plan| {
+            let mut found = plan.class_problems();
+            if plan.classes.is_none() {
+                found.push(output::no_class_declaration());
+            }
+            found.into_iter().map(|problem| VerifyProblem {
+                subject: plan.exercise.id.clone(),
+                problem,
+            })
+        })
+        .collect();
+    print!("{}", output::class_matrix(&rows));
+    print!("{}", output::class_problems(&problems));
+    Ok(if problems.is_empty() {
+        EXIT_PASSED
+    } else {
+        EXIT_NOT_PASSED
     })
 }
 
@@ -248,6 +308,7 @@ fn judge(
     let exercise = plan.exercise;
     let mut problems = correct.problems;
     problems.extend(stubs::entry_problem(&exercise.path, &plan.stub));
+    problems.extend(plan.class_problems());
     let mut verdicts = must_fail.into_iter();
     let stub = verdicts
         .next()
