@@ -149,26 +149,65 @@ macro_rules! atomic {
                 &self,
                 set_order: Ordering,
                 fetch_order: Ordering,
-                mut f: F,
+                f: F,
             ) -> Result<$value, $value>
             where
                 F: FnMut($value) -> Option<$value>,
             {
+                self.update_loop("fetch_update", Location::caller(), set_order, fetch_order, f)
+            }
+
+            /// `try_update` (std's new name for `fetch_update`, stable since Rust 1.95).
+            #[track_caller]
+            pub fn try_update(
+                &self,
+                set_order: Ordering,
+                fetch_order: Ordering,
+                f: impl FnMut($value) -> Option<$value>,
+            ) -> Result<$value, $value> {
+                self.update_loop("try_update", Location::caller(), set_order, fetch_order, f)
+            }
+
+            /// `update` (stable since Rust 1.95): `try_update` with a function that always
+            /// gives a new value.
+            #[track_caller]
+            pub fn update(
+                &self,
+                set_order: Ordering,
+                fetch_order: Ordering,
+                mut f: impl FnMut($value) -> $value,
+            ) -> $value {
                 let at = Location::caller();
-                let mut previous = self.load(fetch_order);
+                match self.update_loop("update", at, set_order, fetch_order, |value| Some(f(value))) {
+                    Ok(previous) | Err(previous) => previous,
+                }
+            }
+
+            /// The compare-and-swap loop of `fetch_update`, `try_update` and `update`, told in
+            /// the story under the name the learner used.
+            fn update_loop(
+                &self,
+                name: &'static str,
+                at: &'static Location<'static>,
+                set_order: Ordering,
+                fetch_order: Ordering,
+                mut f: impl FnMut($value) -> Option<$value>,
+            ) -> Result<$value, $value> {
+                let mut previous = self.loom().load(fetch_order);
+                record(at, || format!("{name}: load({fetch_order:?}) → {previous:?}"));
                 while let Some(next) = f(previous) {
                     match self.loom().compare_exchange_weak(previous, next, set_order, fetch_order) {
                         Ok(value) => {
-                            record(at, || format!("fetch_update: {value:?} → {next:?}"));
+                            record(at, || format!("{name}: {value:?} → {next:?}"));
                             return Ok(value);
                         }
                         Err(actual) => {
-                            record(at, || format!("fetch_update: expected {previous:?}, found {actual:?}"));
+                            record(at, || format!("{name}: expected {previous:?}, found {actual:?}"));
                             previous = actual;
                         }
                     }
                 }
-                record(at, || format!("fetch_update: {previous:?} left as it was"));
+                record(at, || format!("{name}: {previous:?} left as it was"));
                 Err(previous)
             }
 
