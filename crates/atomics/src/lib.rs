@@ -1,0 +1,1 @@
+//! # Atomics and memory ordering
