@@ -32,6 +32,14 @@ pub struct Exclusive<'a, T: Copy, A: Alone<T>> {
 }
 
 /// An atomic of loom's that can be read and written by a thread that has it to itself.
+///
+/// Reading during unwinding: loom checks an `unsync_load` against every other access, and the
+/// panic that started the unwinding is often the checker's own report of a data race, in a
+/// thread that has not synchronised with the others. A `Drop` that reads its state with
+/// `get_mut` (the usual way) would then report the race a second time, inside a destructor run
+/// by the unwinding, and the test process would abort ("crashed") instead of telling the
+/// interleaving. While the thread is panicking, the value is read with a `Relaxed` load instead,
+/// which loom does not check that way: the verdict is already decided.
 pub trait Alone<T> {
     /// Reads the value.
     fn read_alone(&mut self) -> T;
@@ -237,6 +245,10 @@ macro_rules! atomic {
 
         impl Alone<$value> for loom::sync::atomic::$name {
             fn read_alone(&mut self) -> $value {
+                if std::thread::panicking() {
+                    // See the trait's documentation, on reading during unwinding.
+                    return self.load(Ordering::Relaxed);
+                }
                 // SAFETY: `&mut self` proves that no other thread can use the atomic now.
                 unsafe { self.unsync_load() }
             }
@@ -387,6 +399,10 @@ impl<T> AtomicPtr<T> {
 
 impl<T> Alone<*mut T> for loom::sync::atomic::AtomicPtr<T> {
     fn read_alone(&mut self) -> *mut T {
+        if std::thread::panicking() {
+            // See the trait's documentation, on reading during unwinding.
+            return self.load(Ordering::Relaxed);
+        }
         // SAFETY: `&mut self` proves that no other thread can use the atomic now.
         unsafe { self.unsync_load() }
     }
