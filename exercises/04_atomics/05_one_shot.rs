@@ -40,9 +40,12 @@
 //!   (`self.message.get_mut().assume_init_drop()`).
 //! - `UnsafeCell` makes `OneShot<T>` not `Sync`, so it cannot be shared between threads until
 //!   you say it may, with an `unsafe impl`. For which `T`? The message is moved from one thread
-//!   to another and never shared: that is safe exactly when `T: Send`. (A `OneShot<Rc<u32>>`
-//!   shared between threads would let two threads change one `Rc`'s count at once; the grader
-//!   checks that the compiler refuses it.) `OneShot<T>` is already `Send` when `T: Send`.
+//!   to another and never shared: that is safe exactly when `T: Send`, which is what the
+//!   `unsafe impl` below says. (A `OneShot<Rc<u32>>` shared between threads would let two
+//!   threads change one `Rc`'s count at once; the grader checks that the compiler refuses it,
+//!   so keep the bound.) The promise it makes is yours to keep: it is sound only once `send` and
+//!   `receive` hand the message over as described above. `OneShot<T>` is already `Send` when
+//!   `T: Send`.
 //!
 //! Check your work: `cargo run -p grader -- check atomics/one_shot`.
 
@@ -58,8 +61,11 @@ pub struct OneShot<T> {
     state: AtomicU8,
 }
 
-// TODO: an `unsafe impl` that makes `OneShot<T>` `Sync` exactly when `T: Send`, with a
-// `// SAFETY:` comment that says why.
+// SAFETY: one thread writes the message (the one that took the channel from EMPTY) and one
+// thread reads it (the one that took it from READY), and the write happens before the read
+// (Release, then Acquire): sharing a `OneShot<T>` only ever moves a `T` from one thread to
+// another, which is sound exactly when `T: Send`. (True once the TODOs below are done.)
+unsafe impl<T: Send> Sync for OneShot<T> {}
 
 impl<T> OneShot<T> {
     /// An empty channel.
