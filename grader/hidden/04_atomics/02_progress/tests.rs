@@ -132,6 +132,8 @@ fn watchers_never_see_a_result_before_it_is_written() {
                     if over && results.len() == LEN {
                         break None;
                     }
+                    // Let the worker run, also when both threads share one processor.
+                    thread::yield_now();
                     if over && done == LEN && results.len() != LEN {
                         break Some(format!(
                             "after the worker pushed all {LEN} results, results() held {}",
