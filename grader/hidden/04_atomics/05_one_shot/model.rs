@@ -3,7 +3,7 @@
 //! `UnsafeCell`, so a message read without a `Release` store and an `Acquire` load between the
 //! write and the read is reported as the data race it is, on any machine.
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::sync::Arc;
 
 use exercise::OneShot;
@@ -11,9 +11,26 @@ use sim::model::{self, Bounds};
 use sim::thread;
 
 /// Calls `f`, which may panic on purpose (a refused send or receive); returns what it returned,
-/// or `None` if it panicked.
+/// or `None` if it panicked. A panic of the model checker itself (a data race it found inside
+/// `f`, say) is not a refusal: it goes on, to end the interleaving with its verdict.
 fn refusable<R>(f: impl FnOnce() -> R) -> Option<R> {
-    catch_unwind(AssertUnwindSafe(|| harness::without_recording_panics(f))).ok()
+    match catch_unwind(AssertUnwindSafe(|| harness::without_recording_panics(f))) {
+        Ok(value) => Some(value),
+        Err(payload) => {
+            let text = payload
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| payload.downcast_ref::<&str>().copied())
+                .unwrap_or_default();
+            let from_the_checker = ["Causality violation", "Model exceeded", "deadlock"]
+                .iter()
+                .any(|sign| text.contains(sign));
+            if from_the_checker {
+                resume_unwind(payload);
+            }
+            None
+        }
+    }
 }
 
 fn a_message_sent_in_one_thread_is_received_in_another() {
