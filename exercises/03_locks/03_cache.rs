@@ -14,10 +14,10 @@
 //! Because `read` calls `f` with the read guard held, `f` must not use the same cache. An
 //! `insert` inside `f` waits for the read guard that this very call of `read` holds: a deadlock
 //! (or a panic) every time. A `get` or `read` inside `f` asks for a second read lock while the
-//! thread holds one, and std's `RwLock` does not promise that it gets it: which of readers and
-//! writers goes first is left to the platform, and on Linux a new reader waits behind any writer
-//! that is waiting, while that writer waits for `f` to return. Copy what you need out of `f`,
-//! and use the cache again after `read` has returned.
+//! thread holds one, and std's `RwLock` does not promise to grant it: its documentation allows a
+//! panic, and leaves the order of readers and writers to the platform. On Linux a new reader
+//! waits behind any writer that is waiting, while that writer waits for `f` to return: a
+//! deadlock. Copy what you need out of `f`, and use the cache again after `read` has returned.
 //!
 //! Check your work: `cargo run -p grader -- check locks/cache`.
 
