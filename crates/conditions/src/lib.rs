@@ -44,16 +44,15 @@
 //! when you change something they may be waiting for. But the code has three bugs and a
 //! fragility, and they are what this chapter is about.
 //!
-//! 1. **It waits with `if`, not `while`.** After `condition.wait()` returns, the code assumes
-//!    the buffer has room (or an item). Nothing guarantees it. A thread can be woken for another
-//!    reason than the one it waits for, and with more than one consumer, another consumer may
-//!    take the item first (a *stolen* wake-up). With `if`, the consumer then calls
-//!    `buffer.pop(0)` on an empty list. In this very program it happens at shutdown: a consumer
-//!    waiting on an empty buffer is woken by `notify_all()`, skips the `if`, and dies with an
-//!    `IndexError`; a producer waiting on a full buffer is woken the same way and appends a sixth
-//!    item to a buffer of five. (CPython's `Condition.wait` does not wake up *spuriously*, with
-//!    no notification at all; Rust's `Condvar::wait` may. The loop handles both.) See
-//!    [`wakeups`].
+//! 1. **It waits with `if`, not `while`.** After `condition.wait()` returns, the code assumes the
+//!    buffer has room (or an item). Nothing guarantees it. A thread can be woken for another reason
+//!    than the one it waits for, and with more than one consumer, another consumer may take the
+//!    item first (a *stolen* wake-up). With `if`, the consumer then calls `buffer.pop(0)` on an
+//!    empty list. In this very program it can happen at shutdown: a consumer waiting on an empty
+//!    buffer is woken by `notify_all()`, skips the `if`, and dies with an `IndexError`; a producer
+//!    waiting on a full buffer is woken the same way and appends a sixth item to a buffer of five.
+//!    (CPython's `Condition.wait` does not wake up *spuriously*, with no notification at all;
+//!    Rust's `Condvar::wait` may. The loop handles both.) See [`wakeups`].
 //! 2. **Producers and consumers share one condition and wake each other with `notify()`.**
 //!    `notify()` wakes *one* waiter, any waiter: with several producers and consumers it can
 //!    wake a producer when only a consumer could make progress, and everyone sleeps. See

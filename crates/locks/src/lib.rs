@@ -176,7 +176,8 @@
 //! let lock = Mutex::new(Cell::new(0)); // fine: a `Cell` may be sent between threads
 //! let guard = lock.lock().unwrap();
 //! std::thread::scope(|s| {
-//!     s.spawn(|| guard.set(1)); // error[E0277]: `Cell<i32>` cannot be shared between threads safely
+//!     // error[E0277]: `Cell<i32>` cannot be shared between threads safely
+//!     s.spawn(|| guard.set(1));
 //!     guard.set(2);
 //! });
 //! ```

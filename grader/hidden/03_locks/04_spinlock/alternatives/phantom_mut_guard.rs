@@ -1,4 +1,4 @@
-//! Alternative: the guard's `Send` and `Sync` come from a `PhantomData<&mut T>`, not an `unsafe impl`.
+//! Alternative: the guard gets its `Send` and `Sync` from a `PhantomData<&mut T>` field.
 //!
 //! A field of type `PhantomData<&'a mut T>` makes the guard `Send` only when `T: Send` and `Sync`
 //! only when `T: Sync`, the bounds of the `&mut T` it hands out. Together with the

@@ -1,4 +1,4 @@
-//! A guard of a `SpinLock<Cell<i32>>` cannot be shared between threads: it is `Sync` only when `T: Sync`.
+//! A guard of a `Cell` cannot be shared between threads: a guard is `Sync` only when `T: Sync`.
 //!
 //! Threads that share one guard all reach the `T` through it at once, so two of them could call
 //! `set` on the same `Cell`. The control shares a guard of a `u64` the same way, which is sound
