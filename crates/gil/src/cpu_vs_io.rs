@@ -15,28 +15,29 @@
 //!
 //! `cargo run -p gil --example cpu_vs_io` measures all of it with a simulated GIL. It gives each
 //! CPU task about a quarter of a second of work on the machine that runs it (it times a little
-//! work first), and reports the quicker of two runs of each CPU-bound line. Both matter: with
-//! tasks of a few milliseconds, starting threads and the scheduler's time slices swamp the work,
-//! and the speed-up jumps from run to run. One run on the two-core machine this course was
+//! work first): with tasks of a few milliseconds, starting threads and the scheduler's time
+//! slices would swamp the work, and the speed-up would jump from run to run. It also reports the
+//! quicker of two runs of each CPU-bound line, since another program that takes a core for a
+//! moment slows one run and rarely both. One run on the two-core machine this course was
 //! written on (an AMD EPYC virtual machine, shared with other busy programs, over which the
 //! example had been given priority) printed:
 //!
 //! ```text
 //! CPU-bound: counting primes
-//!   one thread, one task after another             1094 ms   speed-up x1.0
-//!   4 threads, no GIL (Rust)                        554 ms   speed-up x2.0
-//!   4 threads, with a GIL (CPython)                1076 ms   speed-up x1.0
+//!   one thread, one task after another             1015 ms   speed-up x1.0
+//!   4 threads, no GIL (Rust)                        524 ms   speed-up x1.9
+//!   4 threads, with a GIL (CPython)                 927 ms   speed-up x1.1
 //!
 //! I/O-bound: waiting 100 ms per task
 //!   one thread, one task after another              400 ms   speed-up x1.0
-//!   4 threads, no GIL (Rust)                        100 ms   speed-up x4.0
-//!   4 threads, GIL released while waiting           100 ms   speed-up x4.0
-//!   4 threads, GIL held while waiting (a bug)       403 ms   speed-up x1.0
+//!   4 threads, no GIL (Rust)                        110 ms   speed-up x3.6
+//!   4 threads, GIL released while waiting           106 ms   speed-up x3.8
+//!   4 threads, GIL held while waiting (a bug)       402 ms   speed-up x1.0
 //! ```
 //!
 //! The CPU-bound speed-up without a GIL is limited by the cores that are free: on two idle cores
-//! it approaches x2, on eight idle cores x4 (there are only four tasks); with a GIL it stays at
-//! x1 however many cores there are. The I/O-bound speed-ups do not depend on the cores at all.
+//! it approaches x2, on eight idle cores x4 (there are only four tasks); with a GIL it stays
+//! near x1 however many cores there are. The I/O-bound speed-ups do not depend on the cores at all.
 //! On a busy machine, other programs take cores away from the four threads: the no-GIL speed-up
 //! falls (towards x1 when every core is taken) and changes from run to run, and the example says
 //! so when it measures less than 90% of what the cores allow. The other lines barely move, since
