@@ -20,9 +20,8 @@
 //! Run it with `cargo run -p gil --example cpu_vs_io` (five to ten seconds). On an idle machine
 //! the CPU-bound speed-up without a GIL comes close to the number of cores (up to 4, the number
 //! of tasks). On a busy machine, other programs take cores away: that speed-up drops, anywhere
-//! down to x1, and changes from run to run, and the example says so when it sees it. The other
-//! lines barely move: under a GIL the work runs one thread at a time anyway, and a thread that
-//! sleeps needs no core.
+//! down to x1, every CPU-bound line changes from run to run, and the example says so when it
+//! sees it. The I/O-bound lines barely move: a thread that sleeps needs no core.
 
 use std::sync::Mutex;
 use std::thread;

@@ -39,9 +39,9 @@
 //! it approaches x2, on eight idle cores x4 (there are only four tasks); with a GIL it stays
 //! near x1 however many cores there are. The I/O-bound speed-ups do not depend on the cores at all.
 //! On a busy machine, other programs take cores away from the four threads: the no-GIL speed-up
-//! falls (towards x1 when every core is taken) and changes from run to run, and the example says
-//! so when it measures less than 90% of what the cores allow. The other lines barely move, since
-//! under a GIL the work runs one thread at a time anyway and a sleeping thread needs no core.
+//! falls (towards x1 when every core is taken), every CPU-bound line changes from run to run,
+//! and the example says so when the no-GIL speed-up is under 90% of what the cores allow. The
+//! I/O-bound lines barely move, since a sleeping thread needs no core.
 //! Run it yourself: the numbers vary, the shape does not.
 //!
 //! ## What Python programs do about it, and what Rust programs do
