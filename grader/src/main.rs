@@ -19,6 +19,7 @@ mod grade;
 mod hang;
 mod interrupt;
 mod output;
+mod platform;
 mod progress;
 mod progress_bar;
 mod runner;
