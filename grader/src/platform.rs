@@ -91,7 +91,9 @@ pub enum Weakness {
     MemoryCap,
     /// Threads cannot be counted, so the thread cap is not applied.
     ThreadCap,
-    /// What a hung test's threads were doing cannot be seen (no `/proc` on Linux).
+    /// What a hung test's threads were doing cannot be seen (no `/proc` on Linux). Never on
+    /// Windows, which never shows it.
+    #[cfg_attr(windows, allow(dead_code))]
     HangDescription,
 }
 
@@ -105,8 +107,10 @@ pub struct ThreadState {
     pub activity: Activity,
 }
 
-/// What a thread was doing when it was looked at.
+/// What a thread was doing when it was looked at. Only Linux names what a thread waits on;
+/// macOS tells running from waiting, Windows nothing.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 pub enum Activity {
     /// On a CPU or ready to be: an endless loop or a spin-wait.
     Running,
@@ -149,6 +153,7 @@ pub enum CrashCause {
     /// Memory was read or written that is not there: `SIGSEGV`, `0xC0000005`.
     BadMemoryAccess,
     /// A misaligned or unbacked access: `SIGBUS`.
+    #[cfg_attr(windows, allow(dead_code))]
     BusError,
     /// The stack ran out: `0xC00000FD` on Windows (unix says it only on standard error).
     StackOverflow,
@@ -156,7 +161,9 @@ pub enum CrashCause {
     IllegalInstruction,
     /// `SIGFPE`, an integer division by zero on Windows.
     ArithmeticFault,
-    /// `SIGKILL`: by itself, another process or the system (out of memory?).
+    /// `SIGKILL`: by itself, another process or the system (out of memory?). Windows cannot
+    /// tell a killed process from one that exited.
+    #[cfg_attr(windows, allow(dead_code))]
     Killed,
     /// `SIGTERM`, `SIGINT`, or Windows' Ctrl-C status.
     Terminated,

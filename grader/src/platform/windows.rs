@@ -25,9 +25,8 @@ use windows_sys::Win32::System::JobObjects::{
 };
 use windows_sys::Win32::System::ProcessStatus::{K32GetProcessMemoryInfo, PROCESS_MEMORY_COUNTERS};
 use windows_sys::Win32::System::Threading::{
-    CREATE_SUSPENDED, GetExitCodeProcess, GetProcessTimes, OpenProcess, OpenThread,
-    PROCESS_QUERY_LIMITED_INFORMATION, PROCESS_TERMINATE, ResumeThread, THREAD_SUSPEND_RESUME,
-    TerminateProcess,
+    CREATE_SUSPENDED, GetProcessTimes, OpenProcess, OpenThread, PROCESS_QUERY_LIMITED_INFORMATION,
+    PROCESS_TERMINATE, ResumeThread, THREAD_SUSPEND_RESUME, TerminateProcess,
 };
 
 use super::{Crash, CrashCause, Ending, Limits, MemoryCap, ThreadState, Weakness};
@@ -35,9 +34,6 @@ use super::{Crash, CrashCause, Ending, Limits, MemoryCap, ThreadState, Weakness}
 /// The exit code of a process the grader killed. Never judged: a killed test's verdict is the
 /// reason it was killed.
 const KILLED: u32 = 1;
-
-/// `GetExitCodeProcess`'s answer for a process still running (`STILL_ACTIVE`).
-const STILL_ACTIVE: u32 = 259;
 
 /// A Job Object, closed (and with `KILL_ON_JOB_CLOSE`, every process in it killed) when the
 /// last clone is dropped.
@@ -365,6 +361,9 @@ pub fn probe() -> Vec<Weakness> {
 /// Whether process `pid` is still running.
 #[cfg(test)]
 pub fn is_alive(pid: u32) -> bool {
+    use windows_sys::Win32::System::Threading::GetExitCodeProcess;
+    /// `GetExitCodeProcess`'s answer for a process still running (`STILL_ACTIVE`).
+    const STILL_ACTIVE: u32 = 259;
     // SAFETY: OpenProcess takes plain values; the handle it returns is closed below.
     let handle = unsafe { OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, 0, pid) };
     if handle.is_null() {
