@@ -72,7 +72,8 @@ pub struct Limits {
 /// How [`Limits::memory_bytes`] is enforced on this system.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MemoryCap {
-    /// By the system: an allocation past the cap fails inside the test process.
+    /// By the system: an allocation past the cap fails inside the test process. Never on macOS.
+    #[cfg_attr(target_os = "macos", allow(dead_code))]
     BySystem,
     /// By the caller, who must poll [`ProcessTree::resident_bytes`] and kill the tree past it.
     Polled,
