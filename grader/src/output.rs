@@ -521,8 +521,8 @@ pub fn weaker_machine(weaknesses: &[Weakness]) -> String {
                  stopped only by its deadline"
             }
             Weakness::HangDescription => {
-                "a test that hangs is reported without what its threads were doing (is /proc \
-                 mounted?)"
+                "a test that hangs is reported without what its threads were doing (is the proc \
+                 file system mounted?)"
             }
         };
         let _ = writeln!(text, "  - {line}");
@@ -546,7 +546,7 @@ mod tests {
         assert!(note.starts_with("note: grading goes on"), "{note}");
         assert_eq!(note.matches("note:").count(), 1, "{note}");
         assert!(note.contains("threads cannot be counted"), "{note}");
-        assert!(note.contains("/proc"), "{note}");
+        assert!(note.contains("proc file system"), "{note}");
     }
 
     #[test]

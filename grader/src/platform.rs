@@ -390,6 +390,16 @@ mod tests {
         std::thread::sleep(Duration::from_secs(120));
     }
 
+    /// Asks for 2 GiB at once, and says so if it got them.
+    #[test]
+    fn role_hog() {
+        if playing("hog") {
+            let hoard = vec![1u8; 2 << 30];
+            eprintln!("got {} bytes", std::hint::black_box(hoard).len());
+            std::process::exit(0);
+        }
+    }
+
     #[test]
     fn role_abort() {
         if playing("abort") {
@@ -434,6 +444,10 @@ mod tests {
             .collect();
         assert_eq!(ids.len(), 2, "{line:?}");
         assert_eq!(ids[0], tree.id());
+        assert!(
+            tree.tree.contained(),
+            "the tree is not contained (no Job Object?)"
+        );
         assert!(family::is_alive(ids[1]), "the grandchild is running");
         tree.kill_tree();
         let ending = tree.wait().expect("the child ends");
@@ -505,6 +519,24 @@ mod tests {
         let ending = tree.wait().expect("it ends");
         let Ending::Crashed(crash) = ending else {
             panic!("an abort ended as {ending:?}");
+        };
+        assert_eq!(crash.cause, CrashCause::Abort, "{crash:?}");
+    }
+
+    #[test]
+    fn a_memory_cap_the_system_enforces_stops_an_allocation() {
+        let limits = Limits {
+            memory_bytes: 256 << 20,
+        };
+        let mut tree = ProcessTree::spawn(&mut as_role("hog"), limits).expect("spawn");
+        if tree.memory_cap() != MemoryCap::BySystem {
+            // macOS: the caller polls resident memory, which the runner's tests cover.
+            tree.kill_tree();
+            return;
+        }
+        let ending = tree.wait().expect("it ends");
+        let Ending::Crashed(crash) = ending else {
+            panic!("an allocation past the cap ended as {ending:?}");
         };
         assert_eq!(crash.cause, CrashCause::Abort, "{crash:?}");
     }

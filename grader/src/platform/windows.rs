@@ -231,6 +231,12 @@ impl Tree {
     pub fn thread_states(&self) -> Option<Vec<ThreadState>> {
         None
     }
+
+    /// Whether the tree is contained as designed: in a Job Object.
+    #[cfg(test)]
+    pub fn contained(&self) -> bool {
+        self.job.is_some()
+    }
 }
 
 /// A toolhelp snapshot, closed on drop.
