@@ -355,18 +355,19 @@ mod tests {
     }
 
     /// Starts a grandchild (which inherits this process's standard error), says both ids and
-    /// sleeps.
+    /// waits for it.
     #[test]
     fn role_parent() {
         if !playing("parent") {
             return;
         }
-        let grandchild = as_role("grandchild")
+        let mut grandchild = as_role("grandchild")
             .stderr(Stdio::inherit())
             .spawn()
             .expect("the grandchild starts");
         eprintln!("{} {}", std::process::id(), grandchild.id());
-        std::thread::sleep(Duration::from_secs(120));
+        // Waits as long as the grandchild sleeps: until the test kills them both.
+        let _ = grandchild.wait();
     }
 
     /// Sleeps, silently.
