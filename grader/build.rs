@@ -1,5 +1,6 @@
-//! Compiles the hidden tests, the harness and the stubs' digests into the grader, so that grading
-//! never reads test files a learner could have edited in their workspace.
+//! Compiles the hidden tests, the harness, the model checker's stand-ins for std and the stubs'
+//! digests into the grader, so that grading never reads test files a learner could have edited
+//! in their workspace.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -12,6 +13,7 @@ fn main() {
     for (constant, root) in [
         ("HIDDEN", manifest_dir.join("hidden")),
         ("HARNESS", manifest_dir.join("harness/src")),
+        ("MODEL", manifest_dir.join("model/src")),
     ] {
         println!("cargo:rerun-if-changed={}", root.display());
         let mut files = Vec::new();
@@ -39,7 +41,8 @@ fn main() {
     fs::write(out_dir.join("embedded.rs"), source).expect("OUT_DIR is writable");
 }
 
-/// Every `.rs` file below `dir`, as (path relative to `root` with `/` separators, absolute path).
+/// Every `.rs` file (and every exercise's `classes.yaml`) below `dir`, as (path relative to
+/// `root` with `/` separators, absolute path).
 fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
@@ -49,7 +52,9 @@ fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) {
         if path.is_dir() {
             println!("cargo:rerun-if-changed={}", path.display());
             collect(root, &path, files);
-        } else if path.extension().is_some_and(|ext| ext == "rs") {
+        } else if path.extension().is_some_and(|ext| ext == "rs")
+            || path.file_name().is_some_and(|name| name == "classes.yaml")
+        {
             let relative = path.strip_prefix(root).expect("below root");
             let relative = relative
                 .components()

@@ -1,7 +1,8 @@
 //! Verdicts remembered by the content of everything they depend on, so that re-checking an
 //! unchanged exercise is immediate.
 //!
-//! The key covers the graded file, the exercise's hidden files, the harness, the exercise's
+//! The key covers the graded file, the exercise's hidden files, the harness, the model
+//! checker's stand-ins, the exercise's
 //! course.yaml entry, the grader's version and the compiler's. Only verdicts that do not depend
 //! on the machine's load are kept: a timeout or a crash is always graded again.
 
@@ -36,6 +37,7 @@ impl CacheEntry {
             grader: env!("CARGO_PKG_VERSION"),
             compiler: compiler_version(workspace),
             harness: embedded::HARNESS,
+            model: embedded::MODEL,
             hidden: &embedded::hidden_files(exercise.stem()),
             entry: &entry,
             graded,
@@ -70,6 +72,7 @@ struct KeyParts<'a> {
     grader: &'a str,
     compiler: &'a str,
     harness: &'a [(&'a str, &'a str)],
+    model: &'a [(&'a str, &'a str)],
     hidden: &'a [(&'a str, &'a str)],
     entry: &'a str,
     graded: &'a [u8],
@@ -84,7 +87,7 @@ fn key(parts: &KeyParts) -> String {
     };
     field(parts.grader.as_bytes());
     field(parts.compiler.as_bytes());
-    for files in [parts.harness, parts.hidden] {
+    for files in [parts.harness, parts.model, parts.hidden] {
         field(&(files.len() as u64).to_le_bytes());
         for (path, text) in files {
             field(path.as_bytes());
@@ -123,6 +126,7 @@ mod tests {
             grader: "1.0.0",
             compiler: "rustc 1.95.0",
             harness: &[("lib.rs", "harness")],
+            model: &[("lib.rs", "model")],
             hidden,
             entry,
             graded,

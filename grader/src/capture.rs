@@ -3,10 +3,12 @@
 
 use std::io::Read;
 
-use harness::{FAIL_PREFIX, PASS_PREFIX, unescape};
+use harness::{FAIL_PREFIX, NOTE_PREFIX, PASS_PREFIX, unescape};
 
 /// How much of a stream is kept for showing to the learner.
 pub const KEPT_BYTES: usize = 16 * 1024;
+/// The most notes kept from one test: a few are useful, a loop printing them is not.
+const MOST_NOTES: usize = 8;
 /// The longest line examined for a verdict; longer lines are learner output by definition.
 const LONGEST_VERDICT_LINE: usize = 64 * 1024;
 
@@ -21,6 +23,8 @@ pub struct Captured {
     pub pass_secrets: Vec<String>,
     /// The message of the last fail line seen.
     pub failure: Option<String>,
+    /// Every note line's note, in order.
+    pub notes: Vec<String>,
 }
 
 impl Captured {
@@ -87,6 +91,10 @@ fn take_line(line: &[u8], captured: &mut Captured, kept: &mut Vec<u8>) {
         captured.pass_secrets.push(secret.trim().to_owned());
     } else if let Some(message) = text.strip_prefix(FAIL_PREFIX) {
         captured.failure = Some(unescape(message));
+    } else if let Some(note) = text.strip_prefix(NOTE_PREFIX) {
+        if captured.notes.len() < MOST_NOTES {
+            captured.notes.push(unescape(note));
+        }
     } else {
         keep(line, captured, kept);
         keep(b"\n", captured, kept);
@@ -109,6 +117,13 @@ mod tests {
         let captured = capture(&b"hello\n@@threadlings:pass:abc\nbye"[..]);
         assert_eq!(captured.text, "hello\nbye\n");
         assert_eq!(captured.pass_secrets, ["abc"]);
+    }
+
+    #[test]
+    fn notes_are_taken_out_of_the_output_and_kept() {
+        let captured = capture(&b"a\n@@threadlings:note:first\\nline\nb\n"[..]);
+        assert_eq!(captured.text, "a\nb\n");
+        assert_eq!(captured.notes, ["first\nline"]);
     }
 
     #[test]

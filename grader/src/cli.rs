@@ -41,6 +41,11 @@ pub enum Command {
         /// Write the results to this file (atomically) instead of standard output.
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
+
+        /// Run again, step by step, the interleavings in which the exercise's model tests last
+        /// failed (one exercise; the file must not have changed since).
+        #[arg(long, conflicts_with_all = ["all", "output"])]
+        replay: bool,
     },
 
     /// Grade the current exercise whenever you save it, and move on when it passes.
@@ -118,6 +123,16 @@ pub enum Command {
         /// in every run (stubs still run once).
         #[arg(long, default_value_t = 1, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1000))]
         repeat: u32,
+
+        /// Only write every crate verify would build into the build folder, and stop: for
+        /// checking them with another compiler or for another platform (see `.ci/cross-check`).
+        #[arg(long, conflicts_with = "repeat")]
+        write_only: bool,
+
+        /// Only print the bug-class matrix (which kinds of bug each exercise's mutants commit,
+        /// from its classes.yaml) and the holes in it, and stop.
+        #[arg(long, conflicts_with_all = ["repeat", "write_only"])]
+        classes: bool,
     },
 }
 

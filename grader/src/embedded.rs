@@ -1,5 +1,6 @@
-//! The grader's own copy of the hidden tests, of the harness they run on and of
-//! `grader/stubs.sha256`, compiled in by `build.rs`.
+//! The grader's own copy of the hidden tests, of the harness they run on, of the model
+//! checker's stand-ins for std (`grader/model`) and of `grader/stubs.sha256`, compiled in by
+//! `build.rs`.
 
 include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 

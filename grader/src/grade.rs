@@ -1,5 +1,6 @@
-//! Grades one exercise: copy the graded file in, build it with the hidden tests, run every test
-//! in a process of its own, run the compile-fail checks, and put the verdicts together.
+//! Grades one exercise: copy the graded file in, build it with the hidden tests (and, where the
+//! exercise has model tests, a second time for the model checker), run every test in a process
+//! of its own, run the compile-fail checks, and put the verdicts together.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -37,12 +38,29 @@ pub struct Built<'a> {
     /// What was built.
     pub submission: &'a Submission<'a>,
     state: BuiltState,
+    model: ModelBuild,
 }
 
 enum BuiltState {
     Ready(ExerciseCrate, Artifacts),
     Judged(ExerciseResult),
 }
+
+/// The submission as built for the model checker.
+enum ModelBuild {
+    /// The exercise has no model tests.
+    None,
+    /// Ready to run its model tests.
+    Ready(ExerciseCrate, Artifacts),
+    /// The file compiles, but not against the model checker's stand-ins: it uses something the
+    /// checker cannot explore, which the note says. The stress tests alone judge it.
+    Unmodelled(String),
+}
+
+/// Where the checker's path through a model test's failing interleaving is kept, in the test's
+/// working folder: `grader/model/src/model.rs` writes it there, and replays it when the grader
+/// puts it back.
+const REPLAY_FILE: &str = "model-replay.json";
 
 /// Builds every submission in one cargo run, so that they compile in parallel and one that
 /// does not compile stops none of the others.
@@ -52,6 +70,7 @@ pub fn build<'a>(
 ) -> Result<Vec<Built<'a>>> {
     let mut judged = Vec::new();
     let mut to_build = Vec::new();
+    let mut models: Vec<Option<ExerciseCrate>> = Vec::new();
     for (index, submission) in submissions.iter().enumerate() {
         let exercise = submission.exercise;
         match std::str::from_utf8(&submission.bytes) {
@@ -66,10 +85,13 @@ pub fn build<'a>(
                     ),
                 ),
             )),
-            Ok(text) => to_build.push((
-                index,
-                workspace.prepare(exercise, &submission.variant, text)?,
-            )),
+            Ok(text) => {
+                to_build.push((
+                    index,
+                    workspace.prepare(exercise, &submission.variant, text)?,
+                ));
+                models.push(workspace.prepare_model(exercise, &submission.variant, text)?);
+            }
             Err(error) => judged.push((
                 index,
                 unreadable(
@@ -83,29 +105,70 @@ pub fn build<'a>(
             )),
         }
     }
-    let crates: Vec<ExerciseCrate> = to_build.iter().map(|(_, k)| k.clone()).collect();
-    let outcomes = compile::build_all(workspace, &crates)?;
-    let mut states: Vec<Option<BuiltState>> = submissions.iter().map(|_| None).collect();
+    // The model crates build in the same cargo run as the others, after them in the list.
+    let mut crates: Vec<ExerciseCrate> = to_build.iter().map(|(_, k)| k.clone()).collect();
+    crates.extend(models.iter().flatten().cloned());
+    let mut outcomes = compile::build_all(workspace, &crates)?.into_iter();
+    let mut states: Vec<Option<(BuiltState, ModelBuild)>> =
+        submissions.iter().map(|_| None).collect();
     for (index, result) in judged {
-        states[index] = Some(BuiltState::Judged(result));
+        states[index] = Some((BuiltState::Judged(result), ModelBuild::None));
     }
-    for ((index, krate), outcome) in to_build.into_iter().zip(outcomes) {
+    let main_outcomes: Vec<BuildOutcome> = outcomes.by_ref().take(to_build.len()).collect();
+    for (((index, krate), outcome), model) in to_build.into_iter().zip(main_outcomes).zip(models) {
         let exercise = submissions[index].exercise;
+        let model = match model {
+            None => ModelBuild::None,
+            Some(model_crate) => match outcomes.next().expect("one outcome per model crate") {
+                BuildOutcome::Built(artifacts) => ModelBuild::Ready(model_crate, artifacts),
+                BuildOutcome::CompileError(errors) => {
+                    ModelBuild::Unmodelled(crate::output::unmodelled(&learner_paths(
+                        &model_crate,
+                        &unmodelled_reason(&errors),
+                    )))
+                }
+            },
+        };
         states[index] = Some(match outcome {
-            BuildOutcome::Built(artifacts) => BuiltState::Ready(krate, artifacts),
-            BuildOutcome::CompileError(errors) => {
-                BuiltState::Judged(compile_error(exercise, &krate, &errors))
-            }
+            BuildOutcome::Built(artifacts) => (BuiltState::Ready(krate, artifacts), model),
+            BuildOutcome::CompileError(errors) => (
+                BuiltState::Judged(compile_error(exercise, &krate, &errors)),
+                ModelBuild::None,
+            ),
         });
     }
     Ok(submissions
         .iter()
         .zip(states)
-        .map(|(submission, state)| Built {
-            submission,
-            state: state.expect("every submission was judged or built"),
+        .map(|(submission, state)| {
+            let (state, model) = state.expect("every submission was judged or built");
+            Built {
+                submission,
+                state,
+                model,
+            }
         })
         .collect())
+}
+
+/// Writes the crates [`build`] would build for `submissions`, and builds nothing; returns how
+/// many crates were written.
+pub fn write_crates(workspace: &BuildWorkspace, submissions: &[Submission]) -> Result<usize> {
+    let mut written = 0;
+    for submission in submissions {
+        let Ok(text) = std::str::from_utf8(&submission.bytes) else {
+            continue;
+        };
+        workspace.prepare(submission.exercise, &submission.variant, text)?;
+        written += 1;
+        if workspace
+            .prepare_model(submission.exercise, &submission.variant, text)?
+            .is_some()
+        {
+            written += 1;
+        }
+    }
+    Ok(written)
 }
 
 /// How much of a submission to run.
@@ -130,18 +193,123 @@ pub fn run(
         BuiltState::Judged(result) => return Ok(result.clone()),
         BuiltState::Ready(krate, artifacts) => (krate, artifacts),
     };
-    let mut checks = run_tests(workspace, exercise, krate, artifacts, thoroughness)?;
-    let failed = checks.iter().any(|c| c.status != Status::Passed);
-    if !(failed && thoroughness == Thoroughness::UntilFirstFailure) {
+    let mut notes = Vec::new();
+    let mut checks = Vec::new();
+    let stop_early = |checks: &[CheckResult]| {
+        thoroughness == Thoroughness::UntilFirstFailure
+            && checks.iter().any(|c| c.status != Status::Passed)
+    };
+    // The model tests first: they take a fraction of a second, and what they find is certain.
+    match &built.model {
+        ModelBuild::None => {}
+        ModelBuild::Unmodelled(note) => notes.push(note.clone()),
+        ModelBuild::Ready(model_crate, model_artifacts) => {
+            let replays = built
+                .submission
+                .variant
+                .is_empty()
+                .then(|| workspace.replay_dir(&model_crate.package));
+            let digest = crate::progress::sha256_hex(&built.submission.bytes);
+            let tests = TestSet {
+                krate: model_crate,
+                artifacts: model_artifacts,
+                kind: CheckKind::Model,
+                save_replays: replays.as_deref().map(|dir| (dir, digest.as_str())),
+                only_replays: None,
+            };
+            let (model_checks, model_notes) = run_tests(workspace, exercise, &tests, thoroughness)?;
+            checks.extend(model_checks);
+            notes.extend(model_notes);
+        }
+    }
+    if !stop_early(&checks) {
+        let tests = TestSet {
+            krate,
+            artifacts,
+            kind: CheckKind::Test,
+            save_replays: None,
+            only_replays: None,
+        };
+        let (stress_checks, stress_notes) = run_tests(workspace, exercise, &tests, thoroughness)?;
+        checks.extend(stress_checks);
+        notes.extend(stress_notes);
+    }
+    if !stop_early(&checks) {
         checks.extend(run_compile_fail(workspace, exercise, krate, artifacts)?);
     }
-    Ok(ExerciseResult::from_checks(
+    let mut result = ExerciseResult::from_checks(
         exercise.id.clone(),
         exercise.path.clone(),
         exercise.points,
         checks,
         started.elapsed().as_millis() as u64,
-    ))
+    );
+    notes.dedup();
+    result.notes = notes;
+    Ok(result)
+}
+
+/// Runs again, exactly, the failing interleavings the model tests of a learner's file last
+/// found (kept by [`run`]), and gives their verdicts.
+pub fn replay(workspace: &BuildWorkspace, built: &Built) -> Result<Replayed> {
+    let started = Instant::now();
+    let exercise = built.submission.exercise;
+    let ModelBuild::Ready(model_crate, model_artifacts) = &built.model else {
+        return Ok(Replayed::Nothing);
+    };
+    let saved = workspace.replay_dir(&model_crate.package);
+    let Ok(digest) = std::fs::read_to_string(saved.join(FILE_DIGEST)) else {
+        return Ok(Replayed::Nothing);
+    };
+    if digest.trim() != crate::progress::sha256_hex(&built.submission.bytes) {
+        return Ok(Replayed::FileChanged);
+    }
+    let tests = TestSet {
+        krate: model_crate,
+        artifacts: model_artifacts,
+        kind: CheckKind::Model,
+        save_replays: None,
+        only_replays: Some(&saved),
+    };
+    let (checks, notes) = run_tests(workspace, exercise, &tests, Thoroughness::Everything)?;
+    if checks.is_empty() {
+        return Ok(Replayed::Nothing);
+    }
+    let mut result = ExerciseResult::from_checks(
+        exercise.id.clone(),
+        exercise.path.clone(),
+        exercise.points,
+        checks,
+        started.elapsed().as_millis() as u64,
+    );
+    result.notes = notes;
+    Ok(Replayed::Done(result))
+}
+
+/// Why a file that compiles does not compile for the model checker: the first error the
+/// compiler found in it, in the learner's words.
+fn unmodelled_reason(errors: &CompileErrors) -> String {
+    let error = errors
+        .rendered
+        .iter()
+        .find(|e| !e.in_hidden_code)
+        .or_else(|| errors.rendered.first());
+    let Some(error) = error else {
+        return String::new();
+    };
+    let headline = error
+        .headline
+        .split_once("]: ")
+        .map_or(error.headline.as_str(), |(_, rest)| rest)
+        .trim_start_matches("error: ");
+    let place = error
+        .text
+        .lines()
+        .find_map(|line| line.trim_start().strip_prefix("--> "))
+        .map(|place| format!(" ({place})"))
+        .unwrap_or_default();
+    // The learner wrote `std::`; the compiler saw the stand-ins' `sim::`.
+    format!("{headline}{place}").replace("sim::", "std::")
 }
 
 fn unreadable(exercise: &Exercise, problem: String) -> ExerciseResult {
@@ -153,6 +321,7 @@ fn unreadable(exercise: &Exercise, problem: String) -> ExerciseResult {
         max_points: exercise.points,
         compiler_output: Some(format!("{}: {problem}", exercise.path)),
         tests: Vec::new(),
+        notes: Vec::new(),
         duration_ms: 0,
         cached: false,
     }
@@ -195,6 +364,7 @@ fn compile_error(
         max_points: exercise.points,
         compiler_output: Some(learner_paths(krate, &text)),
         tests: Vec::new(),
+        notes: Vec::new(),
         duration_ms: 0,
         cached: false,
     }
@@ -226,21 +396,44 @@ fn list_tests(artifacts: &Artifacts) -> Result<Vec<String>> {
     Ok(names)
 }
 
+/// The tests of one test binary, and what to do with them.
+struct TestSet<'a> {
+    krate: &'a ExerciseCrate,
+    artifacts: &'a Artifacts,
+    kind: CheckKind,
+    /// Where to keep the checker's path through a failing model test, for `--replay`, and the
+    /// digest of the file it failed on.
+    save_replays: Option<(&'a std::path::Path, &'a str)>,
+    /// Run only the tests with a path kept here, replaying it.
+    only_replays: Option<&'a std::path::Path>,
+}
+
+/// Runs a set of tests, several at once, and gives their verdicts and the notes they printed.
 fn run_tests(
     workspace: &BuildWorkspace,
     exercise: &Exercise,
-    krate: &ExerciseCrate,
-    artifacts: &Artifacts,
+    set: &TestSet,
     thoroughness: Thoroughness,
-) -> Result<Vec<CheckResult>> {
-    let names = list_tests(artifacts)?;
+) -> Result<(Vec<CheckResult>, Vec<String>)> {
+    let (krate, artifacts) = (set.krate, set.artifacts);
+    let mut names = list_tests(artifacts)?;
+    if let Some(saved) = set.only_replays {
+        names.retain(|name| saved.join(format!("{name}.json")).exists());
+    }
     let stop = std::sync::atomic::AtomicBool::new(false);
     let deadline = exercise.timeout * EXERCISE_DEADLINE_IN_TIMEOUTS;
     let started = std::time::Instant::now();
     let mut run_dirs = Vec::with_capacity(names.len());
     for name in &names {
-        run_dirs.push(workspace.run_dir(&krate.package, name)?);
+        let dir = workspace.run_dir(&krate.package, name)?;
+        if let Some(saved) = set.only_replays {
+            std::fs::copy(saved.join(format!("{name}.json")), dir.join(REPLAY_FILE)).map_err(
+                |e| GraderError::io(format!("copy the saved interleaving of {name}"), e),
+            )?;
+        }
+        run_dirs.push(dir);
     }
+    let notes: Mutex<Vec<String>> = Mutex::new(Vec::new());
     let results: Mutex<Vec<Option<CheckResult>>> = Mutex::new(vec![None; names.len()]);
     let next = AtomicUsize::new(0);
     let jobs = std::thread::available_parallelism()
@@ -260,7 +453,7 @@ fn run_tests(
                     if started.elapsed() >= deadline {
                         let check = CheckResult {
                             name: name.clone(),
-                            kind: CheckKind::Test,
+                            kind: set.kind,
                             status: Status::TimedOut,
                             message: Some(format!(
                                 "was not run: the exercise's tests had already used its {} s \
@@ -282,9 +475,16 @@ fn run_tests(
                     ) else {
                         break;
                     };
+                    if let Some((saved, digest)) = set.save_replays {
+                        keep_replay(&run_dirs[index], saved, digest, name, run.status);
+                    }
+                    notes
+                        .lock()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .extend(run.notes.iter().map(|n| learner_paths(krate, n)));
                     let check = CheckResult {
                         name: name.clone(),
-                        kind: CheckKind::Test,
+                        kind: set.kind,
                         status: run.status,
                         message: run.message.map(|m| learner_paths(krate, &m)),
                         output: learner_paths(krate, &run.output),
@@ -300,13 +500,51 @@ fn run_tests(
             });
         }
     });
-    Ok(results
+    let checks = results
         .into_inner()
         .unwrap_or_else(|p| p.into_inner())
         .into_iter()
         .flatten()
-        .collect())
+        .collect();
+    Ok((
+        checks,
+        notes.into_inner().unwrap_or_else(|p| p.into_inner()),
+    ))
 }
+
+/// Keeps the checker's path through a model test's failing interleaving for `--replay`, and
+/// forgets an older one once the test passes.
+fn keep_replay(
+    run_dir: &std::path::Path,
+    saved: &std::path::Path,
+    digest: &str,
+    name: &str,
+    status: Status,
+) {
+    let kept = saved.join(format!("{name}.json"));
+    let written = run_dir.join(REPLAY_FILE);
+    if status != Status::Passed && written.exists() {
+        let _ = std::fs::create_dir_all(saved);
+        let _ = std::fs::copy(&written, &kept);
+        let _ = std::fs::write(saved.join(FILE_DIGEST), digest);
+    } else if status == Status::Passed {
+        let _ = std::fs::remove_file(&kept);
+    }
+}
+
+/// What `check --replay` found to replay.
+pub enum Replayed {
+    /// No model test of this file has failed since it last changed.
+    Nothing,
+    /// Interleavings were kept, but for another version of the file: the checker's path through
+    /// one means nothing for different code.
+    FileChanged,
+    /// The replayed tests' verdicts.
+    Done(ExerciseResult),
+}
+
+/// The file beside kept interleavings that names the version of the learner's file they failed.
+const FILE_DIGEST: &str = "file.sha256";
 
 fn run_compile_fail(
     workspace: &BuildWorkspace,

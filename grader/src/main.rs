@@ -4,6 +4,7 @@
 //! `main` only parses the command line, finds the course, runs one command and maps its outcome
 //! to the documented exit status; see `ARCHITECTURE.md` for the map of the rest.
 
+mod bug_classes;
 mod cache;
 mod capture;
 mod cli;
@@ -18,6 +19,7 @@ mod formats;
 mod grade;
 mod hang;
 mod interrupt;
+mod model_source;
 mod output;
 mod platform;
 mod progress;
@@ -99,9 +101,15 @@ fn run(cli: Cli) -> Result<i32, GraderError> {
     match command {
         Command::Check {
             target,
+            replay: true,
+            ..
+        } => commands::check::replay(&course, target.as_deref().unwrap_or_default()),
+        Command::Check {
+            target,
             all: _,
             format,
             output,
+            replay: false,
         } => commands::check::run(&course, target.as_deref(), format, output.as_deref()),
         Command::Watch => commands::watch::run(&course),
         Command::List => commands::list::run(&course),
@@ -115,8 +123,18 @@ fn run(cli: Cli) -> Result<i32, GraderError> {
         }
         Command::Class { reports, out } => commands::class::run(&course, &reports, &out),
         Command::Import { from } => commands::import::run(&course, &from),
-        Command::Verify { section, repeat } => {
-            commands::verify::run(&course, section.as_deref(), repeat)
-        }
+        Command::Verify {
+            section,
+            write_only: true,
+            ..
+        } => commands::verify::write_only(&course, section.as_deref()),
+        Command::Verify {
+            section,
+            classes: true,
+            ..
+        } => commands::verify::classes(&course, section.as_deref()),
+        Command::Verify {
+            section, repeat, ..
+        } => commands::verify::run(&course, section.as_deref(), repeat),
     }
 }

@@ -110,6 +110,62 @@ pub fn check_summary(course: &Course, results: &[ExerciseResult]) -> String {
     )
 }
 
+/// What a learner calls a kind of check.
+fn check_kind_label(kind: CheckKind) -> &'static str {
+    match kind {
+        CheckKind::Test => "test",
+        CheckKind::Model => "model test",
+        CheckKind::CompileFail => "check",
+    }
+}
+
+/// The note for a file that compiles but not for the model checker: `reason` is the first
+/// thing the compiler refused.
+pub fn unmodelled(reason: &str) -> String {
+    format!(
+        "The model tests did not run: your file uses something the model checker cannot explore \
+         (built for the checker, it failed with: {reason}). The stress tests alone judge it."
+    )
+}
+
+/// The notes of an exercise's verdict, each once.
+fn notes(out: &mut String, result: &ExerciseResult) {
+    for note in &result.notes {
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            paint(DIM, "note:"),
+            indent(note, "        ").trim_start()
+        );
+    }
+}
+
+/// `check --replay` was given a section.
+pub fn replay_needs_one_exercise(target: &str) -> String {
+    format!(
+        "`--replay` runs one exercise's failing interleavings again: name the exercise, as in \
+         `{GRADER} check {target}/EXERCISE --replay`"
+    )
+}
+
+/// `check --replay` found no failing interleaving kept for the exercise.
+pub fn nothing_to_replay(exercise: &Exercise) -> String {
+    format!(
+        "No failing interleaving of {} is kept: none of its model tests has failed since the \
+         file last changed. `{GRADER} check {}` runs them.\n",
+        exercise.id, exercise.id
+    )
+}
+
+/// `check --replay` found interleavings kept for another version of the file.
+pub fn replay_file_changed(exercise: &Exercise) -> String {
+    format!(
+        "{} has changed since its model tests failed, and the interleaving they found belongs \
+         to the old file. `{GRADER} check {}` looks for a failing interleaving of this one.\n",
+        exercise.path, exercise.id
+    )
+}
+
 /// One exercise's verdict, with every failure explained.
 pub fn exercise_report(result: &ExerciseResult) -> String {
     let mut out = String::new();
@@ -125,6 +181,7 @@ pub fn exercise_report(result: &ExerciseResult) -> String {
         result.points,
         result.max_points
     );
+    notes(&mut out, result);
     if result.passed() {
         return out;
     }
@@ -162,10 +219,7 @@ pub fn exercise_report(result: &ExerciseResult) -> String {
     }
     for (message, checks) in groups {
         for check in &checks {
-            let kind = match check.kind {
-                CheckKind::Test => "test",
-                CheckKind::CompileFail => "check",
-            };
+            let kind = check_kind_label(check.kind);
             let status = if check.status == Status::Failed {
                 String::new()
             } else {
@@ -184,6 +238,13 @@ pub fn exercise_report(result: &ExerciseResult) -> String {
                 );
             }
             let _ = writeln!(out, "{}", indent(&message, "      "));
+            if checks.iter().any(|c| c.kind == CheckKind::Model) {
+                let _ = writeln!(
+                    out,
+                    "      See it again, step by step: cargo run -p grader -- check {} --replay",
+                    result.id
+                );
+            }
         }
         let output = &checks[0].output;
         if !output.is_empty() {
@@ -456,6 +517,132 @@ pub fn verify(lines: &[String], problems: &[VerifyProblem]) -> String {
         }
     }
     out
+}
+
+/// How `grader verify` says which kinds of check caught the mutants: `[model tests, stress
+/// tests, compile-fail checks]`.
+pub fn verify_caught_by(counts: [usize; 3]) -> String {
+    let parts: Vec<String> = [
+        (counts[0], "model test"),
+        (counts[1], "stress test"),
+        (counts[2], "compile-fail check"),
+    ]
+    .iter()
+    .filter(|(count, _)| *count > 0)
+    .map(|(count, kind)| format!("{count} by a {kind}"))
+    .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join(", "))
+    }
+}
+
+/// The bug-class matrix of `verify --classes`: a row per exercise, a column per class (numbered,
+/// with a legend below), each cell the number of mutants committing that bug, `–` where the API
+/// cannot have it, `n/c` where no test can catch it, `?` where the exercise does not say.
+pub fn class_matrix(rows: &[(&str, Option<&crate::bug_classes::Declaration>)]) -> String {
+    use crate::bug_classes::CLASSES;
+    let width = rows
+        .iter()
+        .map(|(id, _)| id.len())
+        .max()
+        .unwrap_or(8)
+        .max(8);
+    let mut out = String::new();
+    let _ = write!(out, "{:width$}", "");
+    for number in 1..=CLASSES.len() {
+        let _ = write!(out, " {number:>3}");
+    }
+    out.push('\n');
+    let mut reasons = Vec::new();
+    for (id, declaration) in rows {
+        let _ = write!(out, "{id:width$}");
+        for class in CLASSES {
+            let cell = match declaration {
+                None => "?".to_owned(),
+                Some(d) => {
+                    if let Some(mutants) = d.caught.get(class.id) {
+                        if mutants.is_empty() {
+                            paint(RED, "✗")
+                        } else {
+                            mutants.len().to_string()
+                        }
+                    } else if let Some(reason) = d.not_caught.get(class.id) {
+                        reasons.push(format!("{id}, {}: {reason}", class.id));
+                        "n/c".to_owned()
+                    } else if d.not_admitted.iter().any(|c| c == class.id) {
+                        "–".to_owned()
+                    } else {
+                        paint(RED, "?")
+                    }
+                }
+            };
+            // Painted cells carry escape codes: pad by the visible width.
+            let visible = cell
+                .chars()
+                .filter(|c| c.is_alphanumeric() || "–?✗/".contains(*c))
+                .count();
+            let _ = write!(out, " {}{cell}", " ".repeat(3usize.saturating_sub(visible)));
+        }
+        out.push('\n');
+    }
+    out.push_str("\nColumns:\n");
+    for (number, class) in CLASSES.iter().enumerate() {
+        let _ = writeln!(out, "  {:>2}. {} ({})", number + 1, class.name, class.id);
+    }
+    out.push_str(
+        "A number is how many mutants commit that bug; – the exercise cannot have it; n/c no test \
+         can catch it (why, below); ? not declared.\n",
+    );
+    if !reasons.is_empty() {
+        out.push_str("\nNot caught, and why:\n");
+        for reason in reasons {
+            let _ = writeln!(out, "  {reason}");
+        }
+    }
+    out
+}
+
+/// An exercise without a bug-class declaration.
+pub fn no_class_declaration() -> String {
+    "has no classes.yaml: say which bug classes its API admits and which mutants commit each \
+     (see the authors' guide, \"Bug classes\")"
+        .to_owned()
+}
+
+/// The end of `verify --classes`: the holes in the matrix, or that there are none.
+pub fn class_problems(problems: &[VerifyProblem]) -> String {
+    if problems.is_empty() {
+        return "\nverify --classes: every exercise declares every bug class, and every class it \
+                admits has a mutant.\n"
+            .to_owned();
+    }
+    let mut out = String::from("\n");
+    for problem in problems {
+        let _ = writeln!(
+            out,
+            "{} {}: {}",
+            cross(),
+            problem.subject,
+            indent(&problem.problem, "    ").trim_start()
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\nverify --classes: {} problem{} in the bug-class declarations.",
+        problems.len(),
+        if problems.len() == 1 { "" } else { "s" }
+    );
+    out
+}
+
+/// What `verify --write-only` did.
+pub fn crates_written(count: usize, dir: &std::path::Path) -> String {
+    format!(
+        "wrote {count} exercise crates into the workspace {}; nothing was built\n",
+        dir.display()
+    )
 }
 
 /// The line of `grader verify` for one exercise, after its checks.

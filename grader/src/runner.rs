@@ -42,6 +42,8 @@ pub struct TestRun {
     pub output: String,
     /// How long it ran.
     pub duration: Duration,
+    /// The notes the test printed for the learner (see `harness::NOTE_PREFIX`).
+    pub notes: Vec<String>,
 }
 
 /// Runs `binary --run name` in `workdir`, stopping it and everything it started after `timeout`,
@@ -75,6 +77,7 @@ pub fn run_test(
                 message: Some(format!("the test process could not be started: {error}")),
                 output: String::new(),
                 duration: started.elapsed(),
+                notes: Vec::new(),
             });
         }
     };
@@ -147,6 +150,7 @@ pub fn run_test(
         message,
         output,
         duration,
+        notes: stdout.notes.clone(),
     })
 }
 

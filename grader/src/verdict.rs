@@ -35,8 +35,11 @@ impl Status {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CheckKind {
-    /// A hidden test run against the learner's code.
+    /// A hidden test run against the learner's code: a stress test, which makes the
+    /// interleavings a bug needs likely or certain on the machine that grades.
     Test,
+    /// A model test: a small scenario whose every interleaving the model checker explores.
+    Model,
     /// A misuse that must not compile (with its control, which must).
     CompileFail,
 }
@@ -76,8 +79,13 @@ pub struct ExerciseResult {
     /// For a compile error: the compiler's messages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compiler_output: Option<String>,
-    /// Every check, in order: hidden tests first, then compile-fail checks.
+    /// Every check, in order: model tests first, then the other hidden tests, then
+    /// compile-fail checks.
     pub tests: Vec<CheckResult>,
+    /// What the learner should know about how the file was judged, whatever the verdict (a
+    /// check that could not run here, and what judged the file instead), each once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
     /// How long grading it took, in milliseconds.
     pub duration_ms: u64,
     /// Whether the verdict came from the cache: nothing it depends on changed since it was
@@ -114,6 +122,7 @@ impl ExerciseResult {
             max_points,
             compiler_output: None,
             tests,
+            notes: Vec::new(),
             duration_ms,
             cached: false,
         }

@@ -24,8 +24,8 @@ pub mod time;
 mod turns;
 pub mod watched;
 
-pub use protocol::{FAIL_PREFIX, PASS_PREFIX, escape, unescape};
-pub use runner::{Test, run_main};
+pub use protocol::{FAIL_PREFIX, NOTE_PREFIX, PASS_PREFIX, escape, unescape};
+pub use runner::{Test, run_main, without_recording_panics};
 
 /// Writes `main` for a hidden test binary from the names of its test functions.
 ///

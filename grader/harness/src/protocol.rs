@@ -7,6 +7,11 @@ pub const PASS_PREFIX: &str = "@@threadlings:pass:";
 /// Starts the line printed when a test failed; the escaped failure message follows it.
 pub const FAIL_PREFIX: &str = "@@threadlings:fail:";
 
+/// Starts a line that tells the learner something about how a test judged their code (a check
+/// that could only be weaker here, a model test that could not conclude), whatever the verdict;
+/// the escaped note follows it. The grader shows each note once per exercise.
+pub const NOTE_PREFIX: &str = "@@threadlings:note:";
+
 /// Escapes a message so that it fits on one line: `\` becomes `\\` and a line break `\n`.
 pub fn escape(message: &str) -> String {
     let mut escaped = String::with_capacity(message.len());

@@ -109,6 +109,46 @@ pub fn run(
     })
 }
 
+/// `check ID --replay`: runs again the interleavings in which the exercise's model tests last
+/// failed, and prints their verdicts.
+pub fn replay(course: &Course, target: &str) -> Result<i32> {
+    let selected = select(course, Some(target))?;
+    let [exercise] = selected.as_slice() else {
+        return Err(GraderError::Usage(output::replay_needs_one_exercise(
+            target,
+        )));
+    };
+    let workspace = BuildWorkspace::open(course)?;
+    let file = exercise.exercise_file(&course.root);
+    let bytes = std::fs::read(&file)
+        .map_err(|e| GraderError::Usage(format!("cannot read {}: {e}", exercise.path)))?;
+    let submissions = [Submission {
+        exercise,
+        variant: String::new(),
+        bytes,
+    }];
+    let built = grade::build(&workspace, &submissions)?;
+    let built = built.first().expect("one build per submission");
+    match grade::replay(&workspace, built)? {
+        grade::Replayed::Nothing => {
+            print_now(&output::nothing_to_replay(exercise));
+            Ok(EXIT_NOT_PASSED)
+        }
+        grade::Replayed::FileChanged => {
+            print_now(&output::replay_file_changed(exercise));
+            Ok(EXIT_NOT_PASSED)
+        }
+        grade::Replayed::Done(result) => {
+            print_now(&output::exercise_report(&result));
+            Ok(if result.passed() {
+                EXIT_PASSED
+            } else {
+                EXIT_NOT_PASSED
+            })
+        }
+    }
+}
+
 /// Grades the exercises (from the cache where their files have not changed), printing each
 /// verdict as it comes when `streaming`, and records the learner's progress.
 pub fn grade_and_record(

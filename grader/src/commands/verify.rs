@@ -6,6 +6,7 @@ use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, mpsc};
 
+use crate::bug_classes::Declaration;
 use crate::commands::check::select;
 use crate::course::{Course, Exercise};
 use crate::embedded;
@@ -16,7 +17,7 @@ use crate::output::{self, VerifyProblem};
 use crate::platform;
 use crate::progress_bar::GradingProgress;
 use crate::stubs;
-use crate::verdict::{ExerciseResult, Status};
+use crate::verdict::{CheckKind, ExerciseResult, Status};
 use crate::workspace::BuildWorkspace;
 
 /// Verifies the whole course, or one section or exercise of it.
@@ -81,6 +82,20 @@ pub fn run(course: &Course, target: Option<&str>, repeat: u32) -> Result<i32> {
     })
 }
 
+/// `verify --write-only`: writes every crate `run` would build, and builds nothing.
+pub fn write_only(course: &Course, target: Option<&str>) -> Result<i32> {
+    let exercises = select(course, target)?;
+    let workspace = BuildWorkspace::open(course)?;
+    let plans: Vec<Plan> = exercises
+        .iter()
+        .map(|exercise| plan(course, exercise))
+        .collect::<Result<_>>()?;
+    let submissions: Vec<Submission> = plans.iter().flat_map(Plan::submissions).collect();
+    let written = grade::write_crates(&workspace, &submissions)?;
+    print!("{}", output::crates_written(written, &workspace.dir));
+    Ok(EXIT_PASSED)
+}
+
 fn read(course: &Course, path: &std::path::Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| {
         GraderError::io(
@@ -101,6 +116,9 @@ struct Plan<'a> {
     alternatives: Vec<(&'static str, &'static str)>,
     /// Each mutant's name, the bug it has (its first doc line) and its source.
     mutants: Vec<(&'static str, String, &'static str)>,
+    /// The bug classes the exercise declares (`classes.yaml`), if it has the file, or why it
+    /// cannot be read.
+    classes: Option<std::result::Result<Declaration, String>>,
 }
 
 impl<'a> Plan<'a> {
@@ -142,7 +160,11 @@ fn plan<'a>(course: &Course, exercise: &'a Exercise) -> Result<Plan<'a>> {
     let stub = read(course, &exercise.exercise_file(&course.root))?;
     let mut alternatives = Vec::new();
     let mut mutants = Vec::new();
+    let mut classes = None;
     for (path, source) in embedded::hidden_files(exercise.stem()) {
+        if path == "classes.yaml" {
+            classes = Some(Declaration::parse(source));
+        }
         if let Some(name) = path
             .strip_prefix("alternatives/")
             .and_then(|p| p.strip_suffix(".rs"))
@@ -163,6 +185,58 @@ fn plan<'a>(course: &Course, exercise: &'a Exercise) -> Result<Plan<'a>> {
         stub,
         alternatives,
         mutants,
+        classes,
+    })
+}
+
+impl Plan<'_> {
+    /// What is wrong with the exercise's bug-class declaration.
+    fn class_problems(&self) -> Vec<String> {
+        let names: Vec<&str> = self.mutants.iter().map(|(name, _, _)| *name).collect();
+        match &self.classes {
+            None => Vec::new(),
+            Some(Err(error)) => vec![format!("classes.yaml is not valid: {error}")],
+            Some(Ok(declaration)) => declaration.problems(&names),
+        }
+    }
+}
+
+/// `verify --classes`: the bug-class matrix of the selected exercises, and the problems of
+/// their declarations; grades nothing.
+pub fn classes(course: &Course, target: Option<&str>) -> Result<i32> {
+    let exercises = select(course, target)?;
+    let plans: Vec<Plan> = exercises
+        .iter()
+        .map(|exercise| plan(course, exercise))
+        .collect::<Result<_>>()?;
+    let rows: Vec<(&str, Option<&Declaration>)> = plans
+        .iter()
+        .map(|plan| {
+            (
+                plan.exercise.id.as_str(),
+                plan.classes.as_ref().and_then(|c| c.as_ref().ok()),
+            )
+        })
+        .collect();
+    let problems: Vec<VerifyProblem> = plans
+        .iter()
+        .flat_map(|plan| {
+            let mut found = plan.class_problems();
+            if plan.classes.is_none() {
+                found.push(output::no_class_declaration());
+            }
+            found.into_iter().map(|problem| VerifyProblem {
+                subject: plan.exercise.id.clone(),
+                problem,
+            })
+        })
+        .collect();
+    print!("{}", output::class_matrix(&rows));
+    print!("{}", output::class_problems(&problems));
+    Ok(if problems.is_empty() {
+        EXIT_PASSED
+    } else {
+        EXIT_NOT_PASSED
     })
 }
 
@@ -236,6 +310,7 @@ fn judge(
     let exercise = plan.exercise;
     let mut problems = correct.problems;
     problems.extend(stubs::entry_problem(&exercise.path, &plan.stub));
+    problems.extend(plan.class_problems());
     let mut verdicts = must_fail.into_iter();
     let stub = verdicts
         .next()
@@ -256,10 +331,24 @@ fn judge(
     }
 
     let mut caught = 0;
+    // Which kind of check caught each mutant (the first that failed in its first run), so that
+    // an author sees what each kind of test is for.
+    let mut caught_by = [0usize; 3];
     for ((name, what, _), runs) in plan.mutants.iter().zip(verdicts) {
         match mutant_problem(name, what, &runs) {
             Some(problem) => problems.push(problem),
-            None => caught += 1,
+            None => {
+                caught += 1;
+                let first_failure = runs
+                    .first()
+                    .and_then(|run| run.tests.iter().find(|c| c.status != Status::Passed))
+                    .map(|check| check.kind);
+                match first_failure {
+                    Some(CheckKind::Model) => caught_by[0] += 1,
+                    Some(CheckKind::Test) | None => caught_by[1] += 1,
+                    Some(CheckKind::CompileFail) => caught_by[2] += 1,
+                }
+            }
         }
     }
 
@@ -275,7 +364,7 @@ fn judge(
         },
         stub.status.label(),
         if caught == 1 { "" } else { "s" },
-    );
+    ) + &output::verify_caught_by(caught_by);
     let problems: Vec<VerifyProblem> = problems
         .into_iter()
         .map(|problem| VerifyProblem {
@@ -526,6 +615,7 @@ mod tests {
             max_points: 10,
             compiler_output: None,
             tests: Vec::new(),
+            notes: Vec::new(),
             duration_ms: 0,
             cached: false,
         }

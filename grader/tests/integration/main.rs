@@ -10,6 +10,7 @@ mod editor_support;
 mod grading;
 mod hostile;
 mod machine_output;
+mod model_checking;
 mod reports;
 mod reset_and_solution;
 mod support;
