@@ -13,7 +13,9 @@
 //!   created suspended), with `JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE`, so that the tree also ends
 //!   when the grader does. [`ProcessTree::kill_tree`] kills the whole tree and may be called any
 //!   number of times; dropping a [`ProcessTree`] kills it too, so no path out of the runner leaves
-//!   a test running. [`TreeKiller`] is the same kill, for the Ctrl-C handler.
+//!   a test running. [`TreeKiller`] is the same kill, for the Ctrl-C handler. Where Windows
+//!   refuses a job, the kill falls back on the root and the descendants the toolhelp snapshot
+//!   shows (reported as [`Weakness::TreeCleanUp`]).
 //! - **Resource caps.** [`Limits::memory_bytes`] is enforced by the system where it can be: on
 //!   Linux `RLIMIT_AS` (address space, so an allocation past it fails), on Windows the job's
 //!   per-process memory limit (committed memory, likewise). macOS enforces neither, so there the
@@ -182,7 +184,9 @@ pub struct ProcessTree {
 
 impl ProcessTree {
     /// Starts `command` as the root of a new tree under `limits`. The caller sets its arguments,
-    /// folder, environment and standard streams; this sets how it is contained.
+    /// folder, environment and standard streams; this sets how it is contained (the process
+    /// group and `pre_exec` on unix, the creation flags on Windows, which the caller must leave
+    /// alone).
     pub fn spawn(command: &mut Command, limits: Limits) -> io::Result<ProcessTree> {
         remember_weaknesses(probe_once());
         let (child, tree, weaknesses) = family::spawn(command, limits)?;
