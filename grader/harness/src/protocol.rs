@@ -7,6 +7,14 @@ pub const PASS_PREFIX: &str = "@@threadlings:pass:";
 /// Starts the line printed when a test failed; the escaped failure message follows it.
 pub const FAIL_PREFIX: &str = "@@threadlings:fail:";
 
+/// Starts a line a test process prints on standard error to tell the grader something that is
+/// not a verdict: that a check ran weaker on this system than on Linux, and why
+/// ([`crate::platform::note_if_weaker`]). One line per check and process, such as
+/// `threadlings-note: cpu::watch_idle runs without thread states (…): it relies on …`. The
+/// grader may show these lines beside the verdict; it must never judge by them, and a learner's
+/// code printing one changes nothing.
+pub const NOTE_PREFIX: &str = "threadlings-note: ";
+
 /// Escapes a message so that it fits on one line: `\` becomes `\\` and a line break `\n`.
 pub fn escape(message: &str) -> String {
     let mut escaped = String::with_capacity(message.len());
