@@ -230,10 +230,6 @@ pub fn other_threads() -> Option<Vec<ThreadRef>> {
 /// to run a few iterations of whatever it was in the middle of.
 pub(crate) const PAUSE: Duration = Duration::from_micros(100);
 
-/// The longest [`preempt`] waits for a pause to end: a member that cannot take the signal now
-/// (it is exiting) must not stop the chaos.
-pub(crate) const PAUSE_ACK_LIMIT: Duration = Duration::from_millis(20);
-
 /// What [`preempt`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Preempted {
@@ -241,7 +237,9 @@ pub(crate) enum Preempted {
     Paused,
     /// The thread has ended.
     Ended,
-    /// The thread was asked to pause but did not within [`PAUSE_ACK_LIMIT`].
+    /// The thread was asked to pause but did not in time (on Linux and macOS, 20 ms: a thread
+    /// that cannot take the signal now, as it is exiting, must not stop the chaos), or could not
+    /// be suspended.
     Unacknowledged,
 }
 
@@ -349,12 +347,7 @@ pub fn note_if_weaker(check: &str) {
         return;
     };
     if !PRINTED[index].swap(true, Ordering::Relaxed) {
-        let _ = writeln!(
-            std::io::stderr().lock(),
-            "{}{}",
-            crate::NOTE_PREFIX,
-            weaker
-        );
+        let _ = writeln!(std::io::stderr().lock(), "{}{}", crate::NOTE_PREFIX, weaker);
     }
 }
 
@@ -405,7 +398,10 @@ mod tests {
     fn a_weaker_check_says_what_it_goes_without() {
         for weaker in weaker_checks() {
             let line = weaker.to_string();
-            assert!(line.contains(weaker.check) && line.contains("relies on"), "{line}");
+            assert!(
+                line.contains(weaker.check) && line.contains("relies on"),
+                "{line}"
+            );
         }
         if cfg!(target_os = "linux") && probes() == Probes::Native {
             assert_eq!(weaker_checks(), Vec::new());

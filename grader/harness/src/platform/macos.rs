@@ -4,8 +4,14 @@
 
 use std::time::Duration;
 
+use mach2::kern_return::KERN_SUCCESS;
+use mach2::mach_init::mach_thread_self;
 use mach2::mach_port::mach_port_deallocate;
+use mach2::mach_types::{thread_act_array_t, thread_act_t};
+use mach2::message::mach_msg_type_number_t;
+use mach2::task::task_threads;
 use mach2::traps::mach_task_self;
+use mach2::vm::mach_vm_deallocate;
 
 use super::unix::{self, SIGNAL};
 use super::{Preempted, Probe, Switches, ThreadState};
@@ -43,7 +49,7 @@ impl Thread {
         // the port, which Drop releases.
         unsafe {
             Thread {
-                port: libc::mach_thread_self(),
+                port: mach_thread_self(),
                 pthread: Some(libc::pthread_self()),
             }
         }
@@ -66,7 +72,7 @@ impl Thread {
                 (&raw mut info).cast(),
                 &mut count,
             );
-            (status == libc::KERN_SUCCESS).then_some(info)
+            (status == KERN_SUCCESS).then_some(info)
         }
     }
 
@@ -96,12 +102,12 @@ impl Thread {
 }
 
 pub(super) fn threads() -> Option<Vec<Thread>> {
-    let mut list: libc::thread_act_array_t = std::ptr::null_mut();
-    let mut count: libc::mach_msg_type_number_t = 0;
+    let mut list: thread_act_array_t = std::ptr::null_mut();
+    let mut count: mach_msg_type_number_t = 0;
     // SAFETY: task_threads fills `list` with `count` ports, each a reference this process now
     // holds (each becomes a Thread, which releases it), in memory we release below.
     unsafe {
-        if libc::task_threads(mach_task_self(), &mut list, &mut count) != libc::KERN_SUCCESS {
+        if task_threads(mach_task_self(), &mut list, &mut count) != KERN_SUCCESS {
             return None;
         }
         let threads = std::slice::from_raw_parts(list, count as usize)
@@ -111,10 +117,10 @@ pub(super) fn threads() -> Option<Vec<Thread>> {
                 pthread: None,
             })
             .collect();
-        libc::vm_deallocate(
+        mach_vm_deallocate(
             mach_task_self(),
-            list as libc::vm_address_t,
-            count as libc::vm_size_t * std::mem::size_of::<libc::thread_act_t>(),
+            list as u64,
+            u64::from(count) * std::mem::size_of::<thread_act_t>() as u64,
         );
         Some(threads)
     }

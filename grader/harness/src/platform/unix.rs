@@ -5,7 +5,7 @@ use std::sync::Once;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use super::{PAUSE, PAUSE_ACK_LIMIT, Preempted};
+use super::{PAUSE, Preempted};
 
 /// The time on `clock`; `None` when the clock is gone (the thread it measures has ended).
 pub(super) fn clock_time(clock: libc::clockid_t) -> Option<Duration> {
@@ -30,6 +30,10 @@ pub(super) fn current_thread_cpu_time() -> Duration {
 /// The signal that pauses a thread: its default action is to be ignored, so a stray one harms
 /// nothing.
 pub(super) const SIGNAL: libc::c_int = libc::SIGURG;
+
+/// The longest [`pause_with`] waits for a pause to end: a thread that cannot take the signal
+/// now (it is exiting) must not stop the chaos.
+const PAUSE_ACK_LIMIT: Duration = Duration::from_millis(20);
 
 /// How many pauses have ended: [`pause_with`] waits for its own before it returns.
 static PAUSES_ENDED: AtomicU64 = AtomicU64::new(0);
