@@ -277,7 +277,11 @@ impl fmt::Display for WeakerCheck {
             f,
             "{} runs without {} ({why}): it relies on {}",
             self.check,
-            without.join(" and "),
+            match without.split_last() {
+                Some((last, [])) => (*last).to_owned(),
+                Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+                None => String::new(),
+            },
             self.relies_on
         )
     }
