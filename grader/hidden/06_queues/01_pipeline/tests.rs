@@ -3,7 +3,7 @@
 //! dropping their sender, and stop when their reader hangs up.
 
 use exercise::{produce, stage};
-use harness::cpu::other_thread_states;
+use harness::cpu::OtherThreads;
 use harness::time::within;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread::{self, ThreadId};
@@ -110,16 +110,18 @@ fn produce_returns_at_once_even_for_an_endless_iterator() {
     }
 }
 
-/// Waits until every other thread of this process has been asleep (blocked, or gone) for five
+/// Waits until every other thread of this process has kept still (blocked, or gone: its CPU
+/// time did not grow, and where the system says, it is not running or ready to run) for five
 /// looks in a row, 10 ms apart, and at least `at_least` has passed; gives up after `HANG`. On a
-/// busy machine a thread that wants to run is still seen as runnable, so this waits for it
-/// rather than for a fixed time.
+/// busy machine a thread that wants to run is soon given a processor again, so this waits for
+/// it rather than for a fixed time.
 fn wait_until_the_other_threads_sleep(at_least: Duration) {
     let started = Instant::now();
+    let mut others = OtherThreads::new();
     let mut quiet_looks = 0;
     while started.elapsed() < HANG {
         thread::sleep(Duration::from_millis(10));
-        if other_thread_states().contains(&'R') {
+        if !others.quiet_since_last_look() {
             quiet_looks = 0;
         } else {
             quiet_looks += 1;

@@ -12,7 +12,6 @@ use harness::awake;
 use harness::sync::Rendezvous;
 use harness::time::within;
 use std::io::{BufRead, BufReader, PipeReader, Read};
-use std::os::fd::AsRawFd;
 use std::panic;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -156,12 +155,61 @@ fn join<T: Send + 'static>(handle: JoinHandle<T>, what: &str) -> T {
 /// writer thread can put 64 KiB in it and is then stuck in its next write.
 fn logger_on_a_pipe() -> (Logger, PipeReader) {
     let (reader, writer) = std::io::pipe().expect("the test could not create a pipe");
-    let path = format!("/proc/self/fd/{}", writer.as_raw_fd());
+    let path = pipe_path(&writer);
     let logger = within(HANG, "Logger::new on a pipe", move || Logger::new(path))
         .unwrap_or_else(|error| panic!("Logger::new on a pipe returned an error: {error}"));
     // The logger opened its own write end; with ours closed, the pipe ends when its file does.
     drop(writer);
     (logger, reader)
+}
+
+/// The path by which a file opened by name reaches the open pipe `writer`: `/dev/fd/N` on Linux
+/// and macOS alike.
+#[cfg(unix)]
+fn pipe_path(writer: &std::io::PipeWriter) -> String {
+    use std::os::fd::AsRawFd;
+    format!("/dev/fd/{}", writer.as_raw_fd())
+}
+
+/// Windows has no path by which a file opened for appending reaches a pipe, so the tests below
+/// that need one never get this far there (see [`without_a_pipe_by_path`]).
+#[cfg(not(unix))]
+fn pipe_path(_: &std::io::PipeWriter) -> String {
+    unreachable!("only Linux and macOS reach a pipe by a path")
+}
+
+/// The standard output of a program, as a path it can open: on Linux and macOS.
+const STDOUT_PATH: &str = "/dev/stdout";
+
+/// Where no path reaches a pipe (Windows: a named pipe cannot be opened for appending, as the
+/// Logger opens its file), a test that needs the writer held back by a pipe cannot make a
+/// wrong `flush` or `drop` certain to fail. It says so (one note line for the grader), checks
+/// what it can (that `count` lines logged and then dropped, on a regular file, are all there)
+/// and returns `true`; elsewhere it returns `false` and the test goes on with its pipe.
+fn without_a_pipe_by_path(test: &str) -> bool {
+    if cfg!(unix) {
+        return false;
+    }
+    eprintln!(
+        "{}{test} needs a pipe reachable by a path, which {} does not give to a file opened for \
+         appending: it only checks that every line logged reaches a regular file",
+        harness::NOTE_PREFIX,
+        std::env::consts::OS
+    );
+    let path = log_path("without_a_pipe.log");
+    let logger = Kept::new(Arc::new(
+        Logger::new(&path).expect("Logger::new returned an error"),
+    ));
+    log_many(&logger, MANY);
+    drop_logger(logger, "dropping the Logger");
+    let got = std::fs::read_to_string(&path).unwrap_or_default();
+    let want = expected(MANY);
+    assert!(
+        got == want,
+        "after logging {MANY} lines and dropping the Logger, the file was not right: {}",
+        difference(&got, &want)
+    );
+    true
 }
 
 /// Reads the pipe to its end (until the logger closed its file) on a thread of its own.
@@ -358,6 +406,9 @@ fn lines_from_many_threads_are_all_written_whole() {
 }
 
 fn log_returns_at_once_while_the_writer_is_stuck() {
+    if without_a_pipe_by_path("log_returns_at_once_while_the_writer_is_stuck") {
+        return;
+    }
     let (logger, reader) = logger_on_a_pipe();
     let logger = Kept::new(Arc::new(logger));
     log_many(&logger, MANY);
@@ -373,6 +424,9 @@ fn log_returns_at_once_while_the_writer_is_stuck() {
 }
 
 fn flush_waits_until_every_line_is_in_the_file() {
+    if without_a_pipe_by_path("flush_waits_until_every_line_is_in_the_file") {
+        return;
+    }
     let (logger, mut reader) = logger_on_a_pipe();
     let logger = Kept::new(Arc::new(logger));
     log_many(&logger, MANY);
@@ -436,6 +490,9 @@ fn flush_waits_until_every_line_is_in_the_file() {
 }
 
 fn dropping_the_logger_writes_every_queued_line_before_it_returns() {
+    if without_a_pipe_by_path("dropping_the_logger_writes_every_queued_line_before_it_returns") {
+        return;
+    }
     let (logger, reader) = logger_on_a_pipe();
     let logger = Kept::new(Arc::new(logger));
     log_many(&logger, MANY);
@@ -519,7 +576,7 @@ impl Program {
     /// has logged them all.
     fn start(cargo_path: &'static str, name: &'static str, count: usize) -> Program {
         let mut child = Command::new(program(cargo_path))
-            .args(["/dev/stdout", &count.to_string()])
+            .args([STDOUT_PATH, &count.to_string()])
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -628,6 +685,9 @@ fn a_program_whose_main_logs_and_returns_leaves_every_line_in_the_file() {
 }
 
 fn a_program_whose_main_returns_while_its_writer_is_behind_loses_no_line() {
+    if without_a_pipe_by_path("a_program_whose_main_returns_while_its_writer_is_behind_loses_no_line") {
+        return;
+    }
     let mut program = Program::start(
         env!("CARGO_BIN_EXE_logs_and_returns"),
         "logs_and_returns",
@@ -655,6 +715,9 @@ fn a_program_whose_main_returns_while_its_writer_is_behind_loses_no_line() {
 }
 
 fn a_program_that_flushes_and_then_exits_at_once_loses_no_line() {
+    if without_a_pipe_by_path("a_program_that_flushes_and_then_exits_at_once_loses_no_line") {
+        return;
+    }
     let mut program = Program::start(
         env!("CARGO_BIN_EXE_flushes_and_exits"),
         "flushes_and_exits",
