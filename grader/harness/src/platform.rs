@@ -352,7 +352,12 @@ pub fn note_if_weaker(check: &str) {
     };
     if !PRINTED[index].swap(true, Ordering::Relaxed) {
         let mut out = std::io::stdout().lock();
-        let _ = write!(out, "\n{}{}\n", crate::NOTE_PREFIX, crate::escape(&weaker.to_string()));
+        let _ = write!(
+            out,
+            "\n{}{}\n",
+            crate::NOTE_PREFIX,
+            crate::escape(&weaker.to_string())
+        );
         let _ = out.flush();
     }
 }
