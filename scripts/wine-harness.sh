@@ -32,7 +32,9 @@ RUSTC_BOOTSTRAP=1 RUSTC=/usr/bin/rustc /usr/bin/cargo test --no-run \
     -Zbuild-std=std,panic_abort --target "$target" -p threadlings-harness \
     --config "target.$target.linker=\"x86_64-w64-mingw32-gcc\"" \
     --target-dir "$target_dir" --message-format=json > "$out_dir/build.json"
-mapfile -t tests < <(grep -o '"executable":"[^"]*"' "$out_dir/build.json" | sed 's/"executable":"//; s/"$//' | sort -u)
+# The test executables (not the example, which tests/verdict.rs runs itself).
+mapfile -t tests < <(grep '"test":true' "$out_dir/build.json" | grep -o '"executable":"[^"]*"' \
+    | sed 's/"executable":"//; s/"$//' | sort -u)
 if [ "${#tests[@]}" -eq 0 ]; then
     echo "wine-harness: cargo built no test executable" >&2
     exit 1

@@ -268,8 +268,10 @@ mod tests {
         let busy = cpu_burned_while_idle(Duration::from_millis(300));
         stop.store(true, Ordering::Relaxed);
         spinner.join().unwrap();
+        // A spinning thread gets a share of a core even on a machine as busy as eleven
+        // runnable threads on two cores; a blocked one gets nothing.
         assert!(
-            busy > Duration::from_millis(50),
+            busy > Duration::from_millis(25),
             "spinning burned only {busy:?}"
         );
     }
@@ -293,9 +295,19 @@ mod tests {
         let busy = watch_idle(Duration::from_millis(300));
         stop.store(true, Ordering::Relaxed);
         yielder.join().unwrap();
-        // The measure every system gives must catch it on its own.
-        assert!(busy.growing_percent >= 50, "{}", busy.describe());
-        assert!(!busy.asleep(), "{}", busy.describe());
+        // The measure every system gives must catch it on its own, where CPU clocks are fine
+        // enough to see it; where they are not (Wine), the check must say that it is weaker.
+        if platform::knows(Probe::FineCpuClocks) {
+            assert!(busy.growing_percent >= 50, "{}", busy.describe());
+            assert!(!busy.asleep(), "{}", busy.describe());
+        } else {
+            assert!(
+                platform::weaker_checks()
+                    .iter()
+                    .any(|weaker| weaker.check == "cpu::watch_idle"),
+                "watch_idle runs on tick-grained clocks without saying so"
+            );
+        }
     }
 
     #[test]

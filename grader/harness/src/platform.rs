@@ -17,6 +17,12 @@
 //! | [`ThreadRef::switches`]: voluntary and involuntary context switches | `/proc/self/task/*/status` | unknown | unknown | unknown |
 //! | forced preemption ([`crate::chaos`]) | `tgkill`, a handler that sleeps 100 µs | `pthread_kill`, the same handler | `SuspendThread`, 100 µs, `ResumeThread` | as the system |
 //!
+//! Where Windows's cycle counters fail (Wine 8 does not implement them), CPU times come from
+//! `GetThreadTimes` and `GetProcessTimes`, which charge a whole clock tick to the thread found
+//! running at each tick: [`Probe::FineCpuClocks`] is then unknown, and a thread that runs a few
+//! microseconds at a time (one that loops on `yield_now` on a busy machine) is invisible to
+//! them.
+//!
 //! Whatever the system, a thread that has ended is known to have ended: its CPU time is `None`
 //! and its state [`ThreadState::Ended`].
 //!
@@ -96,6 +102,10 @@ pub enum Probe {
     SwitchCounts,
     /// The list of the process's threads: [`other_threads`].
     ThreadList,
+    /// CPU clocks that count every microsecond a thread runs, rather than a whole clock tick
+    /// for the thread found running at each tick (Windows where the cycle counters fail, as
+    /// under Wine): only they see a thread that runs a few microseconds at a time.
+    FineCpuClocks,
 }
 
 impl Probe {
@@ -104,13 +114,18 @@ impl Probe {
             Probe::ThreadStates => "thread states",
             Probe::SwitchCounts => "context switch counts",
             Probe::ThreadList => "the list of the process's threads",
+            Probe::FineCpuClocks => "CPU clocks finer than a clock tick",
         }
     }
 }
 
-/// Whether `probe` sees anything here, in this mode.
+/// Whether `probe` sees anything here, in this mode. (The portable mode uses the system's own
+/// CPU clocks, whatever they are: it leaves out states, switch counts and the list of threads.)
 pub fn knows(probe: Probe) -> bool {
-    probes() == Probes::Native && sys::KNOWS.contains(&probe)
+    match probe {
+        Probe::FineCpuClocks => sys::fine_cpu_clocks(),
+        _ => probes() == Probes::Native && sys::KNOWS.contains(&probe),
+    }
 }
 
 /// What a thread is doing at one look.
@@ -292,28 +307,37 @@ impl fmt::Display for WeakerCheck {
 const CHECKS: &[(&str, &[Probe], &str)] = &[
     (
         "cpu::watch_idle",
-        &[Probe::ThreadStates, Probe::SwitchCounts, Probe::ThreadList],
+        &[
+            Probe::ThreadStates,
+            Probe::SwitchCounts,
+            Probe::ThreadList,
+            Probe::FineCpuClocks,
+        ],
         "how much CPU time the other threads used and in how many looks it grew",
     ),
     (
         "cpu::OtherThreads",
-        &[Probe::ThreadStates, Probe::ThreadList],
+        &[Probe::ThreadStates, Probe::ThreadList, Probe::FineCpuClocks],
         "whether the other threads' CPU time grew since the last look",
     ),
     (
         "awake::watch",
-        &[Probe::ThreadStates, Probe::ThreadList],
+        &[Probe::ThreadStates, Probe::ThreadList, Probe::FineCpuClocks],
         "CPU time against a spinning thread of the test's own, and in how many looks the other \
          threads' CPU time grew",
     ),
     (
         "watched::WatchedThread::wait_until_asleep",
-        &[Probe::ThreadStates],
+        &[Probe::ThreadStates, Probe::FineCpuClocks],
         "the thread's own CPU clock standing still for several looks",
     ),
     (
         "watched::WatchedThread::wait_until_it_has_run",
-        &[Probe::ThreadStates, Probe::SwitchCounts],
+        &[
+            Probe::ThreadStates,
+            Probe::SwitchCounts,
+            Probe::FineCpuClocks,
+        ],
         "the thread's own CPU clock: 2 ms used, started again twice after standing still, or \
          still for as long as it must be blocked",
     ),

@@ -126,6 +126,11 @@ pub(super) fn threads() -> Option<Vec<Thread>> {
     }
 }
 
+/// Every clock here counts nanoseconds (microseconds for `thread_info`).
+pub(super) fn fine_cpu_clocks() -> bool {
+    true
+}
+
 pub(super) fn process_cpu_time() -> Duration {
     unix::process_cpu_time()
 }

@@ -167,6 +167,11 @@ fn thread_cpu_time(handle: HANDLE) -> Option<Duration> {
     read.then(|| from_filetimes(kernel, user))
 }
 
+/// Whether the cycle counters serve as CPU clocks here (not under Wine 8, for one).
+pub(super) fn fine_cpu_clocks() -> bool {
+    cycles_per_second().is_some()
+}
+
 pub(super) fn process_cpu_time() -> Duration {
     // SAFETY: the pseudo-handle of the current process is always valid; both calls only write
     // into the values handed to them.
