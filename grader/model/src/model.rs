@@ -210,15 +210,14 @@ where
     }
     EXECUTION.store(0, Ordering::Relaxed);
     EXPLORED.store(0, Ordering::Relaxed);
-    let outcome = catch_unwind(AssertUnwindSafe(|| {
+    catch_unwind(AssertUnwindSafe(|| {
         builder.check(move || {
             EXECUTION.fetch_add(1, Ordering::Relaxed);
             EXPLORED.fetch_add(1, Ordering::Relaxed);
             crate::story::begin();
             scenario();
         })
-    }));
-    outcome
+    }))
 }
 
 /// What the checker's panic says it found.
