@@ -43,9 +43,11 @@ impl Interpreter {
         assert_eq!(
             total, runs,
             "{runs} runs of Python code, each holding the GIL, each added 1 to a variable, \
-             and it ended at {total}: an addition was lost, so a thread that took the GIL did \
-             not see what the last holder wrote. If the GIL's flag is an atomic, releasing it \
-             must store with `Release` (or stronger) and taking it load with `Acquire`"
+             and it ended at {total}: an addition was lost. Either two threads held the GIL at \
+             once (acquire() must wait while it is held, and check that it is free and mark it \
+             held in one step), or a thread that took the GIL did not see what the last holder \
+             wrote (if the GIL's flag is an atomic, releasing it must store with `Release` or \
+             stronger, and taking it load with `Acquire`)"
         );
     }
 }

@@ -64,9 +64,10 @@ fn one_permit_is_held_by_one_thread_at_a_time() {
             (2..=3).contains(&total),
             "on a Semaphore::new(1), each of two threads added 1 to a total while holding a \
              permit (one of them twice if its try_acquire() succeeded), and the total was \
-             {total}: an addition was lost, so a holder did not see what the one before it \
-             wrote. If the count of free permits is an atomic, giving a permit back must store \
-             with `Release` (or stronger) and taking one load with `Acquire`"
+             {total}: an addition was lost. Either two threads held the only permit at once, \
+             or a holder did not see what the one before it wrote (if the count of free \
+             permits is an atomic, giving a permit back must store with `Release` or stronger, \
+             and taking one load with `Acquire`)"
         );
         assert_eq!(
             available, 1,
