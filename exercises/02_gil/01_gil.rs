@@ -17,8 +17,9 @@
 //! - Dropping the `GilGuard` releases the GIL.
 //! - `guard.allow_threads(f)` releases the GIL, runs `f`, takes the GIL back (waiting, asleep,
 //!   if another thread took it meanwhile) and returns what `f` returned. This is what CPython
-//!   does around blocking I/O, and what PyO3's `allow_threads` lets Rust code do. It takes
-//!   `&mut self` so that the guard cannot be used while the GIL is released.
+//!   does around blocking I/O, and what PyO3's `Python::detach` (called `allow_threads` before
+//!   PyO3 0.26) lets Rust code do. It takes `&mut self` so that the guard cannot be used while
+//!   the GIL is released.
 //! - `GilGuard` must NOT be `Send`: holding the GIL is a fact about the thread that took it, so
 //!   the guard must stay on that thread (as `std::sync::MutexGuard` does). Sending one to
 //!   another thread must be a compile error.
@@ -57,7 +58,7 @@ impl Gil {
 }
 
 impl GilGuard<'_> {
-    /// Releases the GIL while `f` runs (like PyO3's `allow_threads`), takes it back after.
+    /// Releases the GIL while `f` runs (like PyO3's `Python::detach`), takes it back after.
     pub fn allow_threads<R>(&mut self, f: impl FnOnce() -> R) -> R {
         let _ = f;
         todo!()

@@ -11,6 +11,14 @@
 //!   for reading, and returns what `f` returns. Several threads must be able to be inside `read`
 //!   at the same time, and `insert` must wait until they have all left.
 //!
+//! Because `read` calls `f` with the read guard held, `f` must not use the same cache. An
+//! `insert` inside `f` waits for the read guard that this very call of `read` holds: a deadlock
+//! (or a panic) every time. A `get` or `read` inside `f` asks for a second read lock while the
+//! thread holds one, and std's `RwLock` does not promise to grant it: its documentation allows a
+//! panic, and leaves the order of readers and writers to the platform. On Linux a new reader
+//! waits behind any writer that is waiting, while that writer waits for `f` to return: a
+//! deadlock. Copy what you need out of `f`, and use the cache again after `read` has returned.
+//!
 //! Check your work: `cargo run -p grader -- check locks/cache`.
 
 use std::collections::HashMap;
@@ -39,7 +47,8 @@ impl<V: Clone> Cache<V> {
         todo!()
     }
 
-    /// Calls `f` with the value under `key` while holding the cache for reading.
+    /// Calls `f` with the value under `key` while holding the cache for reading (so `f` must not
+    /// use this cache).
     pub fn read<R>(&self, key: &str, f: impl FnOnce(Option<&V>) -> R) -> R {
         let _ = (key, f);
         todo!()

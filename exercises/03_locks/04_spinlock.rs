@@ -15,9 +15,23 @@
 //! The flag must go from free to taken in ONE atomic step (`compare_exchange` or `swap`): a
 //! separate load and store lets two threads in at once.
 //!
-//! `SpinLock<T>` hands `&mut T` to whichever thread holds it, so sharing it between threads is
-//! only sound when `T` may be sent between threads: it must be `Sync` exactly when `T: Send`.
-//! The `unsafe impl` below says so; read the lesson on why it is sound, and keep it that way.
+//! Two `unsafe impl`s below are given, and they are part of the exercise: read them, and keep
+//! them. The compiler works out `Send` and `Sync` from a type's fields, and for a lock built on
+//! an `UnsafeCell` its answer must be corrected twice, once because it is too strict and once
+//! because it is too generous:
+//!
+//! - `SpinLock<T>` hands `&mut T` to whichever thread holds it, one thread at a time, so sharing
+//!   the lock is like sending the `T` from thread to thread: it must be `Sync` exactly when
+//!   `T: Send`. (`UnsafeCell` alone would make it never `Sync`.)
+//! - `SpinLockGuard<T>` holds only a `&SpinLock<T>`, so the compiler would make it `Sync`
+//!   whenever `T: Send`. But threads that share one guard each reach the `T` through `Deref`, at
+//!   the same moment: two threads sharing a guard of a `Cell` could both call `set` on it, a data
+//!   race in code without a single `unsafe`. Sharing the guard shares the `T`, so the guard must
+//!   be `Sync` only when `T: Sync`, as std's `MutexGuard` is. (Sending the guard is fine when
+//!   `T: Send`: the other thread gets the `T` alone, and releases the lock when it drops it.)
+//!
+//! The hidden checks include code that must not compile: a guard of a `Cell` shared between
+//! threads must be refused, and a guard of a `u64` shared the same way must be accepted.
 //!
 //! Check your work: `cargo run -p grader -- check locks/spinlock`.
 
@@ -39,6 +53,11 @@ unsafe impl<T: Send> Sync for SpinLock<T> {}
 pub struct SpinLockGuard<'a, T> {
     lock: &'a SpinLock<T>,
 }
+
+// SAFETY: threads that share a guard each get `&T` from it, at once: sharing the guard shares
+// the `T`, sound exactly when `T: Sync`. This replaces the compiler's own answer (`Sync` when
+// `T: Send`, from the `&SpinLock<T>` field), which would let two threads `set` one `Cell`.
+unsafe impl<T: Sync> Sync for SpinLockGuard<'_, T> {}
 
 impl<T> SpinLock<T> {
     /// A free lock holding `value`.

@@ -2,7 +2,6 @@
 
 use std::fs::File;
 use std::io::Write as _;
-use std::os::fd::AsRawFd as _;
 use std::path::{Path, PathBuf};
 
 /// Every `.rs` file below `dir`, sorted, or none if `dir` does not exist.
@@ -60,7 +59,8 @@ pub fn write_if_changed(path: &Path, contents: &[u8]) -> std::io::Result<bool> {
     Ok(true)
 }
 
-/// Takes an exclusive flock on `path`, waiting for another grader to finish with it.
+/// Takes an exclusive lock on `path` (see [`crate::platform::lock_exclusively`]), waiting for
+/// another grader to finish with it.
 pub fn lock_exclusively(path: &Path) -> crate::error::Result<File> {
     let file = File::options()
         .create(true)
@@ -68,13 +68,7 @@ pub fn lock_exclusively(path: &Path) -> crate::error::Result<File> {
         .write(true)
         .open(path)
         .map_err(|e| crate::error::GraderError::io(format!("open {}", path.display()), e))?;
-    // SAFETY: flock only reads the descriptor, which `file` keeps open.
-    let locked = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX) };
-    if locked != 0 {
-        return Err(crate::error::GraderError::io(
-            format!("lock {}", path.display()),
-            std::io::Error::last_os_error(),
-        ));
-    }
+    crate::platform::lock_exclusively(&file)
+        .map_err(|e| crate::error::GraderError::io(format!("lock {}", path.display()), e))?;
     Ok(file)
 }

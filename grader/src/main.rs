@@ -21,6 +21,7 @@ mod hang;
 mod interrupt;
 mod model_source;
 mod output;
+mod platform;
 mod progress;
 mod progress_bar;
 mod runner;

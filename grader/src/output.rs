@@ -14,6 +14,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use anstyle::{AnsiColor, Style};
 
 use crate::course::{Course, Exercise};
+use crate::platform::Weakness;
 use crate::progress::Standing;
 use crate::verdict::{CheckKind, CheckResult, ExerciseResult, Status};
 
@@ -676,6 +677,46 @@ pub fn lsp_written(file: &str) -> String {
     )
 }
 
+/// Said on standard error when Ctrl-C stopped a check.
+pub fn interrupted() -> String {
+    "\ninterrupted: stopped the running tests; nothing was recorded for this check\n".to_owned()
+}
+
+/// The one note saying what this machine would not let the grader do, so that a learner knows
+/// which guarantees are weaker here; empty when nothing is.
+pub fn weaker_machine(weaknesses: &[Weakness]) -> String {
+    if weaknesses.is_empty() {
+        return String::new();
+    }
+    let mut text = format!(
+        "{} grading goes on, with less protection on this machine:\n",
+        paint(YELLOW, "note:")
+    );
+    for weakness in weaknesses {
+        let line = match weakness {
+            Weakness::TreeCleanUp => {
+                "the system refused a Job Object, so the grader kills a test's processes one by \
+                 one as it finds them; a process that starts while they are killed may outlive \
+                 the test"
+            }
+            Weakness::MemoryCap => {
+                "the system would not cap a test's memory, so a test that allocates without end \
+                 uses the machine's memory until its deadline"
+            }
+            Weakness::ThreadCap => {
+                "threads cannot be counted here, so a test that starts threads without end is \
+                 stopped only by its deadline"
+            }
+            Weakness::HangDescription => {
+                "a test that hangs is reported without what its threads were doing (is the proc \
+                 file system mounted?)"
+            }
+        };
+        let _ = writeln!(text, "  - {line}");
+    }
+    text
+}
+
 /// The text for an error that stopped the grader.
 pub fn error(message: &str) -> String {
     format!("error: {message}\n")
@@ -684,6 +725,16 @@ pub fn error(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_weaker_machine_gets_one_note_naming_each_weakness() {
+        assert_eq!(weaker_machine(&[]), "");
+        let note = weaker_machine(&[Weakness::ThreadCap, Weakness::HangDescription]);
+        assert!(note.starts_with("note: grading goes on"), "{note}");
+        assert_eq!(note.matches("note:").count(), 1, "{note}");
+        assert!(note.contains("threads cannot be counted"), "{note}");
+        assert!(note.contains("proc file system"), "{note}");
+    }
 
     #[test]
     fn colour_only_on_a_terminal_without_no_color() {

@@ -1,10 +1,9 @@
 //! Runs one hidden test in a process of its own, under a deadline, and turns however that
 //! process ended into a verdict.
 
-use std::io::{Read as _, Write as _};
-use std::os::unix::process::{CommandExt as _, ExitStatusExt as _};
+use std::io::Write as _;
 use std::path::Path;
-use std::process::{Child, Command, ExitStatus, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::thread;
@@ -13,10 +12,11 @@ use std::time::{Duration, Instant};
 use crate::capture::{Captured, capture};
 use crate::hang;
 use crate::interrupt;
+use crate::platform::{Crash, CrashCause, Ending, Limits, MemoryCap, ProcessTree};
 use crate::verdict::Status;
 
 /// How long the grader waits for the output pipes to close after the test process is gone.
-/// Only a process that escaped the process group can hold them open longer.
+/// Only a process that escaped the process tree can hold them open longer.
 const PIPE_GRACE: Duration = Duration::from_secs(2);
 
 /// The most threads one test process may have alive at once. Hidden tests start dozens; a
@@ -24,10 +24,12 @@ const PIPE_GRACE: Duration = Duration::from_secs(2);
 /// of exhausting the machine.
 pub const MAX_THREADS: usize = 1_000;
 
-/// The most address space one test process may reserve. Every thread reserves its stack, so
-/// this is far above what [`MAX_THREADS`] threads need, yet stops an allocation without limit
-/// long before the machine runs out of memory.
-const MAX_ADDRESS_SPACE: u64 = 4 << 30;
+/// The most memory one test process may have: address space it reserves on Linux, memory it
+/// commits on Windows, resident memory of its process group on macOS (see
+/// [`crate::platform::MemoryCap`]). Every thread reserves its stack, so this is far above what
+/// [`MAX_THREADS`] threads need, yet stops an allocation without limit long before the machine
+/// runs out of memory.
+const MAX_MEMORY: u64 = 4 << 30;
 
 /// How one test process ended, before paths are made the learner's.
 #[derive(Debug)]
@@ -62,28 +64,13 @@ pub fn run_test(
         .env("RUST_BACKTRACE", "0")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        // A group of its own, so that the test and every process it starts can be killed at once.
-        .process_group(0);
-    // SAFETY: the closure runs between fork and exec and only calls setrlimit, which is
-    // async-signal-safe, on memory it owns.
-    unsafe {
-        command.pre_exec(|| {
-            let limit = |resource, value: u64| {
-                let limit = libc::rlimit {
-                    rlim_cur: value as libc::rlim_t,
-                    rlim_max: value as libc::rlim_t,
-                };
-                libc::setrlimit(resource, &limit);
-            };
-            limit(libc::RLIMIT_AS, MAX_ADDRESS_SPACE);
-            // A crash is reported by the grader; a core dump would only fill the disk.
-            limit(libc::RLIMIT_CORE, 0);
-            Ok(())
-        });
-    }
-    let mut child = match command.spawn() {
-        Ok(child) => child,
+        .stderr(Stdio::piped());
+    // A tree of its own, so that the test and every process it starts can be killed at once.
+    let limits = Limits {
+        memory_bytes: MAX_MEMORY,
+    };
+    let mut tree = match ProcessTree::spawn(&mut command, limits) {
+        Ok(tree) => tree,
         Err(error) => {
             return Some(TestRun {
                 status: Status::Crashed,
@@ -94,34 +81,38 @@ pub fn run_test(
             });
         }
     };
-    if let Some(mut stdin) = child.stdin.take() {
+    if let Some(mut stdin) = tree.child().stdin.take() {
         // A test that exits before reading its secret closes the pipe; that is its verdict to
         // explain, not an error here.
         let _ = writeln!(stdin, "{secret}");
     }
-    let stdout = spawn_capture(child.stdout.take());
-    let stderr = spawn_capture(child.stderr.take());
+    let stdout = spawn_capture(tree.child().stdout.take());
+    let stderr = spawn_capture(tree.child().stderr.take());
 
-    let group = child.id();
-    interrupt::remember(group);
-    let ended = wait_until(&mut child, group, started + timeout, cancel);
+    let id = tree.id();
+    interrupt::remember(id, tree.killer());
+    let ended = wait_until(&mut tree, started + timeout, cancel);
     let hang_report = match ended {
         Ended::Cancelled => {
-            interrupt::kill_group(group);
-            interrupt::forget(group);
-            let _ = child.wait();
+            tree.kill_tree();
+            interrupt::forget(id);
+            let _ = tree.wait();
             return None;
         }
         Ended::Exited(_) => None,
         Ended::TooManyThreads(count) => Some(Stopped::TooManyThreads(count)),
-        Ended::Deadline => Some(Stopped::Deadline(hang::explain(&hang::snapshot(group)))),
+        Ended::TooMuchMemory(bytes) => Some(Stopped::TooMuchMemory(bytes)),
+        Ended::Deadline => Some(Stopped::Deadline(hang::explain(
+            tree.thread_states().as_deref(),
+            tree.thread_count(),
+        ))),
     };
     // Whatever happened, nothing the test started may outlive it.
-    interrupt::kill_group(group);
-    interrupt::forget(group);
+    tree.kill_tree();
+    interrupt::forget(id);
     let exit = match ended {
-        Ended::Exited(status) => Some(status),
-        _ => child.wait().ok(),
+        Ended::Exited(ending) => Some(ending),
+        _ => tree.wait().ok(),
     };
     let stdout = stdout.recv_timeout(PIPE_GRACE).unwrap_or_default();
     let stderr = stderr.recv_timeout(PIPE_GRACE).unwrap_or_default();
@@ -143,6 +134,15 @@ pub fn run_test(
                  {MAX_THREADS}): is a thread being spawned in a loop that never ends?"
             )),
         ),
+        Some(Stopped::TooMuchMemory(bytes)) => (
+            Status::Crashed,
+            Some(format!(
+                "ran out of memory: it was stopped when its processes held {} MiB (a test may \
+                 use at most {} GiB): is something growing without end?",
+                bytes >> 20,
+                MAX_MEMORY >> 30
+            )),
+        ),
         None => judge(exit, &secret, &stdout, &stderr),
     };
     Some(TestRun {
@@ -156,26 +156,24 @@ pub fn run_test(
 
 /// Decides the verdict of a process that ended by itself.
 fn judge(
-    exit: Option<ExitStatus>,
+    exit: Option<Ending>,
     secret: &str,
     stdout: &Captured,
     stderr: &Captured,
 ) -> (Status, Option<String>) {
     let passed_line = stdout.pass_secrets.iter().any(|s| s == secret);
     match exit {
-        Some(exit) if exit.success() && passed_line => (Status::Passed, None),
-        Some(exit) if exit.signal().is_some() => {
-            let signal = exit.signal().unwrap_or_default();
-            (Status::Crashed, Some(describe_crash(signal, &stderr.text)))
+        Some(Ending::Exited(0)) if passed_line => (Status::Passed, None),
+        Some(Ending::Crashed(crash)) => {
+            (Status::Crashed, Some(describe_crash(&crash, &stderr.text)))
         }
         _ if stdout.failure.is_some() => (Status::Failed, stdout.failure.clone()),
-        Some(exit) => (
+        Some(Ending::Exited(code)) => (
             Status::Failed,
             Some(format!(
-                "the test process exited with status {} before the test finished: something in \
-                 your code ended the process (std::process::exit?), so the test never got to its \
-                 end",
-                exit.code().unwrap_or(-1)
+                "the test process exited with status {code} before the test finished: something \
+                 in your code ended the process (std::process::exit?), so the test never got to \
+                 its end"
             )),
         ),
         None => (
@@ -185,8 +183,11 @@ fn judge(
     }
 }
 
-fn describe_crash(signal: i32, stderr: &str) -> String {
-    if stderr.contains("has overflowed its stack") {
+/// What a crash means, in the same words on every system; `crash.code` names the system's own
+/// signal or status.
+fn describe_crash(crash: &Crash, stderr: &str) -> String {
+    let code = &crash.code;
+    if crash.cause == CrashCause::StackOverflow || stderr.contains("has overflowed its stack") {
         return "crashed with a stack overflow: a recursion that never ends, or a very large \
                 value on the stack"
             .to_owned();
@@ -199,39 +200,41 @@ fn describe_crash(signal: i32, stderr: &str) -> String {
         return format!(
             "ran out of memory: your code asked for {bytes} bytes at once (a test may use at \
              most {} GiB)",
-            MAX_ADDRESS_SPACE >> 30
+            MAX_MEMORY >> 30
         );
     }
-    if signal == libc::SIGABRT {
-        if stderr.contains("thread local panicked on drop") {
-            return "aborted (SIGABRT) after a panic in the destructor of a thread-local value: \
-                    Rust ends the whole process when a thread_local!'s Drop panics at thread exit"
-                .to_owned();
+    let what = match crash.cause {
+        CrashCause::Abort => {
+            if stderr.contains("thread local panicked on drop") {
+                return format!(
+                    "aborted ({code}) after a panic in the destructor of a thread-local value: \
+                     Rust ends the whole process when a thread_local!'s Drop panics at thread exit"
+                );
+            }
+            if stderr.contains("non-unwinding panic")
+                || stderr.contains("panic in a destructor")
+                || stderr.contains("panicked")
+            {
+                return format!(
+                    "aborted ({code}) after a panic that could not unwind: a panic while \
+                     already panicking, such as a panic inside Drop during unwinding"
+                );
+            }
+            return format!("aborted ({code}): std::process::abort or a failed internal check");
         }
-        if stderr.contains("non-unwinding panic")
-            || stderr.contains("panic in a destructor")
-            || stderr.contains("panicked")
-        {
-            return "aborted (SIGABRT) after a panic that could not unwind: a panic while \
-                    already panicking, such as a panic inside Drop during unwinding"
-                .to_owned();
+        CrashCause::BadMemoryAccess => {
+            format!("an invalid memory access ({code}): memory was accessed that does not exist")
         }
-        return "aborted (SIGABRT): std::process::abort or a failed internal check".to_owned();
-    }
-    let name = match signal {
-        libc::SIGSEGV => "a segmentation fault (SIGSEGV): memory was accessed that does not exist",
-        libc::SIGBUS => "a bus error (SIGBUS)",
-        libc::SIGKILL => "killed (SIGKILL), by itself or by the system (out of memory?)",
-        libc::SIGILL => "an illegal instruction (SIGILL)",
-        libc::SIGFPE => "an arithmetic fault (SIGFPE)",
-        libc::SIGTERM => "terminated (SIGTERM)",
-        _ => "",
+        CrashCause::BusError => format!("a bus error ({code})"),
+        CrashCause::IllegalInstruction => format!("an illegal instruction ({code})"),
+        CrashCause::ArithmeticFault => format!("an arithmetic fault ({code})"),
+        CrashCause::Killed => {
+            format!("killed ({code}), by itself or by the system (out of memory?)")
+        }
+        CrashCause::Terminated => format!("terminated ({code})"),
+        CrashCause::StackOverflow | CrashCause::Other => format!("ended abnormally ({code})"),
     };
-    if name.is_empty() {
-        format!("crashed: killed by signal {signal}")
-    } else {
-        format!("crashed: {name}")
-    }
+    format!("crashed: {what}")
 }
 
 fn spawn_capture(stream: Option<impl std::io::Read + Send + 'static>) -> mpsc::Receiver<Captured> {
@@ -248,12 +251,14 @@ fn spawn_capture(stream: Option<impl std::io::Read + Send + 'static>) -> mpsc::R
 
 /// How waiting for a test process ended.
 enum Ended {
-    /// It exited by itself.
-    Exited(ExitStatus),
+    /// It ended by itself.
+    Exited(Ending),
     /// It was still running at the deadline.
     Deadline,
     /// It had this many threads alive, over [`MAX_THREADS`].
     TooManyThreads(usize),
+    /// Its processes held this many bytes, over [`MAX_MEMORY`] (where that cap is polled).
+    TooMuchMemory(u64),
     /// Its verdict is no longer wanted.
     Cancelled,
 }
@@ -264,21 +269,33 @@ enum Stopped {
     Deadline(String),
     /// It started too many threads.
     TooManyThreads(usize),
+    /// It held too much memory.
+    TooMuchMemory(u64),
 }
 
-/// Waits for the child to exit until `deadline`, watching its thread count on the way.
-fn wait_until(child: &mut Child, group: u32, deadline: Instant, cancel: &AtomicBool) -> Ended {
+/// Waits for the test process to end until `deadline`, watching its thread count (and where the
+/// system does not cap memory itself, its memory) on the way. A count the system cannot give is
+/// no reason to stop a test.
+fn wait_until(tree: &mut ProcessTree, deadline: Instant, cancel: &AtomicBool) -> Ended {
+    let poll_memory = tree.memory_cap() == MemoryCap::Polled;
     let mut pause = Duration::from_millis(1);
     loop {
-        if let Ok(Some(status)) = child.try_wait() {
-            return Ended::Exited(status);
+        if let Ok(Some(ending)) = tree.try_wait() {
+            return Ended::Exited(ending);
         }
         if cancel.load(Ordering::Relaxed) {
             return Ended::Cancelled;
         }
-        let threads = hang::thread_count(group);
-        if threads > MAX_THREADS {
+        if let Some(threads) = tree.thread_count()
+            && threads > MAX_THREADS
+        {
             return Ended::TooManyThreads(threads);
+        }
+        if poll_memory
+            && let Some(bytes) = tree.resident_bytes()
+            && bytes > MAX_MEMORY
+        {
+            return Ended::TooMuchMemory(bytes);
         }
         let now = Instant::now();
         if now >= deadline {
@@ -306,9 +323,9 @@ fn join_output(stdout: &Captured, stderr: &Captured) -> String {
 /// 128 random bits in hex: the pass line's secret.
 fn new_secret() -> String {
     let mut bytes = [0u8; 16];
-    let read = std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(&mut bytes));
-    if read.is_err() {
-        // Without /dev/urandom, fall back on the standard library's per-process random keys.
+    if crate::platform::fill_random(&mut bytes).is_err() {
+        // Without the system's random source, fall back on the standard library's per-process
+        // random keys.
         use std::hash::{BuildHasher, RandomState};
         for (index, chunk) in bytes.chunks_mut(8).enumerate() {
             let value = RandomState::new().hash_one((index, Instant::now()));
@@ -320,12 +337,19 @@ fn new_secret() -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::describe_crash;
+    use super::*;
+
+    fn crash(cause: CrashCause, code: &str) -> Crash {
+        Crash {
+            cause,
+            code: code.to_owned(),
+        }
+    }
 
     #[test]
     fn a_panicking_thread_local_destructor_is_named() {
         let described = describe_crash(
-            libc::SIGABRT,
+            &crash(CrashCause::Abort, "SIGABRT"),
             "thread '<unnamed>' panicked at src/lib.rs:9:9:\nboom\n\
              fatal runtime error: thread local panicked on drop, aborting\n",
         );
@@ -338,18 +362,51 @@ mod tests {
     #[test]
     fn a_panic_while_panicking_is_explained() {
         let described = describe_crash(
-            libc::SIGABRT,
+            &crash(CrashCause::Abort, "SIGABRT"),
             "thread 'main' panicked at src/lib.rs:3:5:\npanic in a destructor during cleanup\n",
         );
         assert!(described.contains("already panicking"), "{described}");
+        assert!(described.contains("(SIGABRT)"), "{described}");
     }
 
     #[test]
     fn a_stack_overflow_is_named() {
         let described = describe_crash(
-            libc::SIGSEGV,
+            &crash(CrashCause::BadMemoryAccess, "SIGSEGV"),
             "\nthread 'main' has overflowed its stack\nfatal runtime error: stack overflow\n",
         );
         assert!(described.contains("stack overflow"), "{described}");
+        // Windows says so in its status, whatever was printed.
+        let described = describe_crash(
+            &crash(CrashCause::StackOverflow, "0xC00000FD, a stack overflow"),
+            "",
+        );
+        assert!(described.contains("stack overflow"), "{described}");
+    }
+
+    #[test]
+    fn a_crash_names_the_systems_code() {
+        let described = describe_crash(&crash(CrashCause::BadMemoryAccess, "SIGSEGV"), "");
+        assert_eq!(
+            described,
+            "crashed: an invalid memory access (SIGSEGV): memory was accessed that does not exist"
+        );
+        let described = describe_crash(&crash(CrashCause::Abort, "0xC0000409, a fast fail"), "");
+        assert!(
+            described.starts_with("aborted (0xC0000409, a fast fail)"),
+            "{described}"
+        );
+        let described = describe_crash(&crash(CrashCause::Other, "signal 42"), "");
+        assert_eq!(described, "crashed: ended abnormally (signal 42)");
+    }
+
+    #[test]
+    fn a_failed_allocation_names_the_cap() {
+        let described = describe_crash(
+            &crash(CrashCause::Abort, "SIGABRT"),
+            "memory allocation of 268435456 bytes failed\n",
+        );
+        assert!(described.contains("268435456 bytes"), "{described}");
+        assert!(described.contains("4 GiB"), "{described}");
     }
 }

@@ -97,7 +97,11 @@ impl BuildWorkspace {
             "harness/Cargo.toml",
             "[package]\nname = \"threadlings-harness\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\
              publish = false\n\n[lib]\nname = \"harness\"\ntest = false\ndoctest = false\n\n\
-             [dependencies]\nlibc = \"0.2\"\n",
+             [target.'cfg(unix)'.dependencies]\nlibc = \"0.2\"\n\n\
+             [target.'cfg(target_os = \"macos\")'.dependencies]\nmach2 = \"0.7\"\n\n\
+             [target.'cfg(windows)'.dependencies]\nwindows-sys = { version = \"0.61\", features = [\
+             \"Win32_Foundation\", \"Win32_System_Diagnostics_ToolHelp\", \
+             \"Win32_System_Threading\", \"Win32_System_WindowsProgramming\"] }\n",
         )?;
         for (path, text) in embedded::HARNESS {
             self.write(format!("harness/src/{path}"), text)?;

@@ -1,24 +1,21 @@
 //! # Locks 2: transfers that cannot deadlock (solution)
 //!
-//! Every account gets a unique, never-reused id when it opens. A transfer always locks the
-//! account with the smaller id first, whatever the direction of the money, so two transfers can
-//! never each hold the lock the other is waiting for: the locks are always taken in one global
-//! order. Both locks are held while the balance is checked and the money moves, so no other
-//! transfer can spend the same money in between.
+//! A transfer always locks the account at the lower address first, whatever the direction of
+//! the money, so two transfers can never each hold the lock the other is waiting for: the locks
+//! are always taken in one global order. An account cannot move while a transfer borrows it, so
+//! its address is a stable, unique key for as long as the transfer needs one (giving every
+//! account a number from a `static` counter when it opens works just as well). Both locks are
+//! held while the balance is checked and the money moves, so no other transfer can spend the
+//! same money in between.
 
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 /// A transfer asked for more than the account holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct InsufficientFunds;
 
-/// The next account's id; ids are never reused, so their order is a total order of accounts.
-static NEXT_ID: AtomicU64 = AtomicU64::new(0);
-
 /// A bank account that many threads can transfer to and from at once.
 pub struct Account {
-    id: u64,
     balance: Mutex<u64>,
 }
 
@@ -26,7 +23,6 @@ impl Account {
     /// Opens an account holding `balance`.
     pub fn new(balance: u64) -> Self {
         Account {
-            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             balance: Mutex::new(balance),
         }
     }
@@ -34,6 +30,13 @@ impl Account {
     /// What the account holds now.
     pub fn balance(&self) -> u64 {
         *self.lock()
+    }
+
+    /// Where the account is in memory: the order in which transfers lock accounts. Two live
+    /// accounts never share an address, and a borrowed account cannot move, so the order stays
+    /// the same for the whole transfer.
+    fn address(&self) -> usize {
+        std::ptr::from_ref(self) as usize
     }
 
     fn lock(&self) -> MutexGuard<'_, u64> {
@@ -47,7 +50,7 @@ impl Account {
 
 /// Moves `amount` from `from` to `to`, or nothing if `from` holds less than `amount`.
 pub fn transfer(from: &Account, to: &Account, amount: u64) -> Result<(), InsufficientFunds> {
-    if from.id == to.id {
+    if std::ptr::eq(from, to) {
         // Locking the same Mutex twice would deadlock; moving money to where it is changes
         // nothing, as long as it is there.
         return if from.balance() >= amount {
@@ -56,8 +59,8 @@ pub fn transfer(from: &Account, to: &Account, amount: u64) -> Result<(), Insuffi
             Err(InsufficientFunds)
         };
     }
-    // Lower id first, always: this is what makes a deadlock impossible.
-    let (mut from_balance, mut to_balance) = if from.id < to.id {
+    // Lower address first, always: this is what makes a deadlock impossible.
+    let (mut from_balance, mut to_balance) = if from.address() < to.address() {
         let from_balance = from.lock();
         (from_balance, to.lock())
     } else {

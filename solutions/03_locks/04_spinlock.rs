@@ -4,6 +4,12 @@
 //! step. `Acquire` on taking it and `Release` on freeing it make every write done under the lock
 //! visible to the next thread that takes it: the release "publishes" them, the acquire "receives"
 //! them.
+//!
+//! Two `unsafe impl`s tell the compiler what it cannot work out from the fields: the lock may be
+//! shared when `T: Send` (it hands the `T` to one thread at a time), and the guard may be shared
+//! only when `T: Sync` (every thread that shares it reaches the `T` through `Deref`). Without the
+//! second, the guard would be `Sync` whenever `T: Send`, because its only field is a
+//! `&SpinLock<T>`, and two threads sharing a guard of a `Cell` could both call `set`.
 
 use std::cell::UnsafeCell;
 use std::ops::{Deref, DerefMut};
@@ -23,6 +29,13 @@ unsafe impl<T: Send> Sync for SpinLock<T> {}
 pub struct SpinLockGuard<'a, T> {
     lock: &'a SpinLock<T>,
 }
+
+// SAFETY: threads that share a guard each get `&T` from it, at once: sharing the guard shares
+// the `T`, sound exactly when `T: Sync`. This replaces the compiler's own answer (`Sync` when
+// `T: Send`, from the `&SpinLock<T>` field), which would let two threads `set` one `Cell`.
+// (The guard stays `Send` when `T: Send`, from that field: the thread it moves to gets the `T`
+// alone, and releasing the lock from another thread is just an atomic store.)
+unsafe impl<T: Sync> Sync for SpinLockGuard<'_, T> {}
 
 impl<T> SpinLock<T> {
     /// A free lock holding `value`.

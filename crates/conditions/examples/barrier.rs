@@ -25,15 +25,17 @@ fn main() {
                 thread::sleep(Duration::from_millis(50 * id as u64));
                 partial_sums.lock().unwrap()[id] = mine;
                 println!("worker {id}: step 1 done (partial sum {mine})");
+                // The barrier picks one thread of each round as its leader. std promises only
+                // that there is exactly one, not which: not necessarily the last to arrive.
                 if barrier.wait().is_leader() {
-                    println!("worker {id}: last to arrive; everyone finished step 1");
+                    println!("worker {id}: the leader of round 1; everyone finished step 1");
                 }
 
                 // Step 2: everyone's step 1 results are there to read.
                 let total: u64 = partial_sums.lock().unwrap().iter().sum();
                 println!("worker {id}: step 2 sees the total {total}");
                 if barrier.wait().is_leader() {
-                    println!("worker {id}: everyone finished step 2");
+                    println!("worker {id}: the leader of round 2; everyone finished step 2");
                 }
             });
         }

@@ -16,7 +16,8 @@
 //!         let (barrier, log) = (&barrier, &log);
 //!         s.spawn(move || {
 //!             log.lock().unwrap().push(("step 1", id));
-//!             // Exactly one thread per round is told it is the leader.
+//!             // Exactly one thread per round is told it is the leader; which one is the
+//!             // barrier's choice (std promises no particular thread).
 //!             if barrier.wait().is_leader() {
 //!                 log.lock().unwrap().push(("everyone finished step 1", 0));
 //!             }

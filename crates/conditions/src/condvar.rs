@@ -48,8 +48,10 @@
 //! keeps them apart, so that one mutex can have several condition variables: a bounded buffer
 //! has one mutex for its items and two condvars, `not_empty` for consumers and `not_full` for
 //! producers, and each notification wakes only the kind of thread that can use it. The reverse
-//! is not allowed: a condvar must always be used with the same mutex (std may panic, and
-//! `parking_lot` does, if you mix them).
+//! is not allowed: use a condvar with one mutex only. std's documentation says `wait` may panic
+//! if a condvar is used with more than one mutex over time; `parking_lot`'s panics when a thread
+//! waits with a second mutex while another thread is still waiting with the first (see
+//! [`parking_lot_condvar`](crate::parking_lot_condvar)).
 //!
 //! ## `wait_while`: the loop, written for you
 //!

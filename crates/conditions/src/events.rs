@@ -11,8 +11,10 @@
 //! standard library has none, because a `Mutex<bool>` and a `Condvar` make one in a few lines
 //! (the event exercise). Other tools cover parts of it:
 //!
-//! - a channel: the waiter calls `recv()`, and `set` is dropping the sender. It works for one
-//!   waiter (or many, each with its own channel) but cannot be asked "is it set?" twice;
+//! - a channel whose sender is dropped to "set" it: `recv()` waits, and `try_recv()` answers
+//!   "is it set?" (`Err(Disconnected)` once the sender is gone, `Err(Empty)` before) as often as
+//!   you ask. std's `Receiver` belongs to one thread at a time, so several waiters need a
+//!   channel each, or crossbeam's cloneable receivers;
 //! - [`std::sync::OnceLock`] when the "event" comes with a value, set once;
 //! - [`std::thread::park`] and [`Thread::unpark`](std::thread::Thread::unpark) when exactly one
 //!   known thread waits.

@@ -44,22 +44,29 @@
 //! when you change something they may be waiting for. But the code has three bugs and a
 //! fragility, and they are what this chapter is about.
 //!
-//! 1. **It waits with `if`, not `while`.** After `condition.wait()` returns, the code assumes
-//!    the buffer has room (or an item). Nothing guarantees it: wake-ups can be *spurious*, and
-//!    with more than one consumer, another consumer may have taken the item first (a *stolen*
-//!    wake-up). With `if`, the consumer then calls `buffer.pop(0)` on an empty list. In this
-//!    very program it can happen at shutdown: a consumer waiting on an empty buffer is woken by
-//!    `notify_all()`, skips the `if`, and dies with an `IndexError`; a producer waiting on a full
-//!    buffer is woken the same way and appends a sixth item to a buffer of five. See
-//!    [`wakeups`].
+//! 1. **It waits with `if`, not `while`.** After `condition.wait()` returns, the code assumes the
+//!    buffer has room (or an item). Nothing guarantees it. A thread can be woken for another reason
+//!    than the one it waits for, and with more than one consumer, another consumer may take the
+//!    item first (a *stolen* wake-up). With `if`, the consumer then calls `buffer.pop(0)` on an
+//!    empty list. In this very program it can happen at shutdown: a consumer waiting on an empty
+//!    buffer is woken by `notify_all()`, skips the `if`, and dies with an `IndexError`; a producer
+//!    waiting on a full buffer is woken the same way and appends a sixth item to a buffer of five.
+//!    (CPython's `Condition.wait` does not wake up *spuriously*, with no notification at all;
+//!    Rust's `Condvar::wait` may. The loop handles both.) See [`wakeups`].
 //! 2. **Producers and consumers share one condition and wake each other with `notify()`.**
 //!    `notify()` wakes *one* waiter, any waiter: with several producers and consumers it can
 //!    wake a producer when only a consumer could make progress, and everyone sleeps. See
 //!    [`notify`].
-//! 3. **The stop signal is read without the lock** (`while not stop_signal`). Python's GIL
-//!    hides the data race; in Rust the compiler will not let you share a plain `bool` that way,
-//!    and the cure is to make the stop signal part of the state the condition protects. See
-//!    [`stop`].
+//! 3. **The stop signal is read without the lock** (`while not stop_signal`). The read itself
+//!    is harmless in CPython (a global is read whole); the trouble is *when* it happens. The
+//!    producer reads the flag, and only then takes the condition and perhaps goes to sleep. A
+//!    stop that comes in between is missed: the producer appends one more item after the stop,
+//!    or, finding the buffer full, falls asleep after the only `notify_all()` it was going to
+//!    get. That is a *lost wake-up*, and this program survives it only because the consumer
+//!    happens to notify again while it drains the buffer. The cure is to make the stop signal
+//!    part of the state the condition protects, checked under the lock by the same loop that
+//!    waits. (In Rust the unprotected version does not even compile: a plain `bool` cannot be
+//!    shared between threads and changed.) See [`stop`] and [`notify`].
 //! 4. **Nothing ever times out.** Every wait is unbounded: if the one thread that would have
 //!    notified dies, the waiter sleeps forever. See [`timeouts`].
 //!
@@ -137,7 +144,7 @@
 //! - [`barrier`]: barriers, `std::sync::Barrier`, and the generation counter that makes one
 //!   reusable.
 //!
-//! The exercises (`exercises/04_conditions/`) build a bounded buffer, an event, a countdown
+//! The exercises (`exercises/05_conditions/`) build a bounded buffer, an event, a countdown
 //! latch and a barrier that can be aborted.
 
 pub mod barrier;

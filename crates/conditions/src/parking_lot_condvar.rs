@@ -11,8 +11,9 @@
 //!   `wait_while_for`/`wait_while_until` that combine both. They return a `WaitTimeoutResult`.
 //! - **`notify_one` returns whether it woke a thread, `notify_all` how many.** Handy in tests and
 //!   logging; never a reason to skip the `while` loop.
-//! - **One condvar, one mutex.** `parking_lot` checks it and panics if a condvar is used with two
-//!   different mutexes at once.
+//! - **One condvar, one mutex at a time.** A thread that waits on a condvar with one mutex while
+//!   another thread is waiting on it with a different mutex makes `parking_lot` panic. Moving a
+//!   condvar to another mutex while nobody waits on it is allowed (and rarely a good idea).
 //! - **No spurious wake-ups**: `parking_lot` guarantees that a wait only returns early when it
 //!   was notified. A *stolen* wake-up can still happen (another thread may get the lock first
 //!   and change the state), so keep the loop.

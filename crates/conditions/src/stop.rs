@@ -2,9 +2,12 @@
 //!
 //! The tutorial stops its threads with a global `stop_signal`. The main thread sets it under
 //! the condition and calls `notify_all()`, which is right. But the threads read it *outside*
-//! the lock, in `while not stop_signal:`, and the consumer reads `buffer` there too. In Python
-//! the GIL makes each read atomic, so it works by accident. In Rust you cannot write it at all:
-//! a `static mut bool` needs `unsafe` to touch, and a `bool` shared between threads has to be an
+//! the lock, in `while not stop_signal:`, and the consumer reads `buffer` there too. In CPython
+//! each of those reads gets a whole value, so nothing is corrupted; what can go wrong is the
+//! gap between reading the flag and falling asleep under the condition. A stop that lands in
+//! that gap is not seen, and its `notify_all()` has already been spent: a lost wake-up (see
+//! [`notify`](crate::notify)). In Rust you cannot even write the unprotected version: a
+//! `static mut bool` needs `unsafe` to touch, and a `bool` shared between threads has to be an
 //! `AtomicBool` or live inside a `Mutex`.
 //!
 //! For a thread that *waits on a condition variable*, the stop signal must live inside the

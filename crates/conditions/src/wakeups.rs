@@ -8,7 +8,9 @@
 //! notified. Operating systems do it (a signal interrupts the sleep; on some platforms one
 //! notification can wake two threads), and the implementations keep the freedom because
 //! forbidding it would make them slower. Std's documentation says so plainly: "this function is
-//! susceptible to spurious wakeups".
+//! susceptible to spurious wakeups". (CPython's `threading.Condition` has none: each waiter
+//! sleeps on a lock of its own that only `notify` releases. Its documentation still asks for
+//! the loop, for the next reason.)
 //!
 //! **Stolen wake-ups.** Even a genuine notification only says the condition *was* true when it
 //! was sent. Between the notify and the moment the woken thread gets the lock back, any other
@@ -24,7 +26,7 @@
 //! with condition:
 //!     if not buffer:
 //!         condition.wait()
-//!     item = buffer.pop(0)   # IndexError when the wake-up was spurious or stolen
+//!     item = buffer.pop(0)   # IndexError when another consumer got there first
 //! ```
 //!
 //! The fix is one word: `while`. After every wake-up, look again, and go back to sleep if the

@@ -30,7 +30,7 @@ fn main() {
         thread::sleep(Duration::from_millis(100));
     }
     println!("Main thread is finishing...");
-    // Returning from `main` ends the process: the daemon is stopped wherever it is, without
-    // running another instruction. Harmless here; see the `lost_lines` example for a daemon
-    // that had work left.
+    // Returning from `main` ends the process. The daemon keeps running for the moment the exit
+    // takes (it may even print once more), then it is stopped wherever it is, with no chance to
+    // clean up. Harmless here; see the `lost_lines` example for a daemon that had work left.
 }

@@ -1,19 +1,25 @@
 //! # When `main` returns: how a Rust process ends
 //!
-//! A Rust program's process ends in one of these ways, and in each of them the other threads
-//! simply stop existing:
+//! A Rust program's process ends in one of these ways, and in the end the other threads simply
+//! stop existing:
 //!
 //! | how | what runs on the way out | other threads |
 //! | --- | --- | --- |
-//! | `main` returns | destructors of `main`'s locals (in reverse order), then stdout is flushed | killed wherever they are |
-//! | `main` panics | the panic message, `main`'s locals are dropped while unwinding, exit code 101 | killed |
-//! | [`std::process::exit`] | **no destructor at all**, not even of the calling thread's locals | killed |
-//! | [`std::process::abort`], a signal, `panic = "abort"` | nothing | killed |
+//! | `main` returns | destructors of `main`'s locals (in reverse order), then stdout is flushed and the C library's exit handlers run | run on until the process is gone, then stop wherever they are |
+//! | `main` panics | the panic message, `main`'s locals are dropped while unwinding, then as above, with exit code 101 | the same |
+//! | [`std::process::exit`] | **no destructor at all**, not even of the calling thread's locals; stdout is flushed and the exit handlers run | the same |
+//! | [`std::process::abort`], `panic = "abort"`, a fatal signal (`kill -9`, a crash) | nothing | stopped at once |
 //!
-//! "Killed" means the operating system ends the process: the other threads get no signal, no
-//! panic, no chance to run a single instruction more. Their locals are never dropped, so a
-//! `BufWriter` one of them owns is never flushed, a temporary file it meant to delete stays,
-//! and a line it was about to write is gone. Statics are never dropped either.
+//! Ending the process is not instant. Between "`main` returned" (or "`exit` was called") and
+//! the moment the operating system tears the process down, the calling thread still has work to
+//! do (dropping `main`'s locals, flushing stdout, running exit handlers), and **the other threads
+//! keep running meanwhile**: they may print, take locks, write half a line. std's documentation
+//! of `exit` says as much: exit handlers must be safe to run while other threads are still
+//! going. Then the process ends, and the other threads stop wherever they are: they get no
+//! signal, no panic, no chance to finish what they started. Their locals are never dropped, so a
+//! `BufWriter` one of them owns is never flushed, a temporary file it meant to delete stays, and
+//! a line it was about to write is gone. Statics are never dropped either. Only an abort or a
+//! fatal signal stops every thread at once, and they skip the flushing and the handlers too.
 //!
 //! So in Rust **every thread is a daemon thread**, in Python's sense, unless somebody joins it.
 //! Python's default is the opposite (the interpreter waits for every thread not marked
@@ -55,9 +61,9 @@
 //!
 //! ## `process::exit` skips destructors
 //!
-//! [`std::process::exit`] ends the process at once. Even the calling thread's locals are not
-//! dropped, so a logger that flushes in its `Drop` loses its lines if the program calls `exit`
-//! while it is alive:
+//! [`std::process::exit`] never returns, and it skips every destructor: even the calling
+//! thread's locals are not dropped, so a logger that flushes in its `Drop` loses its lines if
+//! the program calls `exit` while it is alive:
 //!
 //! ```no_run
 //! # struct Logger;

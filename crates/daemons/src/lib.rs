@@ -44,9 +44,10 @@
 //! conclusions from it twice:
 //!
 //! 1. **"Daemon threads should be designed to handle such abrupt termination gracefully."** A
-//!    thread cannot handle being killed: it gets no signal, no exception, no last instruction.
-//!    The only graceful design is one that never needs the kill: a way to ask the thread to
-//!    stop, and someone who waits for it to finish. See [`shutdown`].
+//!    thread cannot handle being killed: it gets no signal and no exception, it just stops at
+//!    whatever instruction it had reached. The only graceful design is one that never needs the
+//!    kill: a way to ask the thread to stop, and someone who waits for it to finish. See
+//!    [`shutdown`].
 //! 2. **"Daemon threads can be used for logging."** A logger is exactly the kind of thread that
 //!    must *not* be killed: the lines it loses are the last ones the program wrote, the ones
 //!    you need to find out why it ended. A background logger is a service that the program
@@ -94,7 +95,7 @@
 //!   background loop, and what to wait on instead.
 //! - [`panics`]: a background thread that panics, and how its panic reaches someone.
 //!
-//! The exercises (`exercises/08_daemons/`) build the logger of [`shutdown`], a heartbeat that
+//! The exercises (`exercises/09_daemons/`) build the logger of [`shutdown`], a heartbeat that
 //! stops in the middle of its interval, a watchdog (the tutorial's monitoring daemon) and a
 //! handle for any background job that stops and joins it when dropped.
 //!

@@ -13,26 +13,36 @@
 //!   one. Hold the GIL while waiting (a C extension that forgot `Py_BEGIN_ALLOW_THREADS`) and the
 //!   downloads queue one after another.
 //!
-//! `cargo run -p gil --example cpu_vs_io` measures all of it with a simulated GIL. On an
-//! otherwise idle two-core machine (an AMD EPYC virtual machine), one run printed:
+//! `cargo run -p gil --example cpu_vs_io` measures all of it with a simulated GIL. It gives each
+//! CPU task about a quarter of a second of work on the machine that runs it (it times a little
+//! work first): with tasks of a few milliseconds, starting threads and the scheduler's time
+//! slices would swamp the work, and the speed-up would jump from run to run. It also reports the
+//! quicker of two runs of each CPU-bound line, since another program that takes a core for a
+//! moment slows one run and rarely both. One run on the two-core machine this course was
+//! written on (an AMD EPYC virtual machine, shared with other busy programs, over which the
+//! example had been given priority) printed:
 //!
 //! ```text
 //! CPU-bound: counting primes
-//!   one thread, one task after another              235 ms   speed-up x1.0
-//!   4 threads, no GIL (Rust)                        153 ms   speed-up x1.5
-//!   4 threads, with a GIL (CPython)                 243 ms   speed-up x1.0
+//!   one thread, one task after another             1015 ms   speed-up x1.0
+//!   4 threads, no GIL (Rust)                        524 ms   speed-up x1.9
+//!   4 threads, with a GIL (CPython)                 927 ms   speed-up x1.1
 //!
-//! I/O-bound: waiting 200 ms per task
-//!   one thread, one task after another              801 ms   speed-up x1.0
-//!   4 threads, no GIL (Rust)                        201 ms   speed-up x4.0
-//!   4 threads, GIL released while waiting           201 ms   speed-up x4.0
-//!   4 threads, GIL held while waiting (a bug)       801 ms   speed-up x1.0
+//! I/O-bound: waiting 100 ms per task
+//!   one thread, one task after another              400 ms   speed-up x1.0
+//!   4 threads, no GIL (Rust)                        110 ms   speed-up x3.6
+//!   4 threads, GIL released while waiting           106 ms   speed-up x3.8
+//!   4 threads, GIL held while waiting (a bug)       402 ms   speed-up x1.0
 //! ```
 //!
-//! The CPU-bound speed-up without a GIL is limited by the cores that are free: on an idle
-//! two-core machine it approaches x2, on eight idle cores x4 (there are only four tasks); with
-//! a GIL it stays at x1 however many cores there are. The I/O-bound speed-ups do not depend on
-//! the cores at all. Run it yourself: the numbers vary, the shape does not.
+//! The CPU-bound speed-up without a GIL is limited by the cores that are free: on two idle cores
+//! it approaches x2, on eight idle cores x4 (there are only four tasks); with a GIL it stays
+//! near x1 however many cores there are. The I/O-bound speed-ups do not depend on the cores at all.
+//! On a busy machine, other programs take cores away from the four threads: the no-GIL speed-up
+//! falls (towards x1 when every core is taken), every CPU-bound line changes from run to run,
+//! and the example says so when the no-GIL speed-up is under 90% of what the cores allow. The
+//! I/O-bound lines barely move, since a sleeping thread needs no core.
+//! Run it yourself: the numbers vary, the shape does not.
 //!
 //! ## What Python programs do about it, and what Rust programs do
 //!

@@ -91,7 +91,7 @@
 //! release it while they wait, split CPU-bound work over threads that share nothing mutable,
 //! and turn an `Rc<RefCell<T>>` into a value that threads can share.
 //!
-//! Examples, each a few seconds at most: `cargo run -p gil --example cpu_vs_io`,
+//! Examples, each a few seconds (`cpu_vs_io` up to ten): `cargo run -p gil --example cpu_vs_io`,
 //! `--example threads_vs_processes` and `--example gil_critical_section`.
 
 pub mod cpu_vs_io;

@@ -127,8 +127,8 @@
 //! reference counts, values freed while still in use, `RefCell` panics ("already borrowed") that
 //! only happen under load. The hidden tests of the fourth exercise run exactly that mutant and
 //! watch it fail. `unsafe impl` belongs in code that builds a new synchronisation primitive
-//! (the spin lock of the locks section), with a comment proving why it is sound, and nowhere
-//! else.
+//! (the spin lock of the locks section, which needs two: one for the lock and one for its
+//! guard), with a comment proving why it is sound, and nowhere else.
 //!
 //! ## What this buys
 //!

@@ -81,8 +81,45 @@
 //!
 //! A [`std::sync::RwLock`] hands out any number of read guards at once, or one write guard.
 //! Data that is read far more than it is written (a cache, a configuration) no longer makes its
-//! readers queue. The price: a writer waits for every reader to leave. Exercise `locks/cache`
-//! builds a cache whose readers really do overlap. (`--example rwlock`.)
+//! readers queue. The price: a writer waits until every reader has left. `cargo run -p locks
+//! --example rwlock` shows four readers inside at once, and a writer that asks while they are
+//! there and waits for the last one to leave.
+//!
+//! Which goes first when readers and a writer are both waiting is *not* something std promises:
+//! its documentation leaves the policy to the operating system. On Linux, std's `RwLock` makes a
+//! new reader wait behind a waiting writer, so that a steady stream of readers cannot starve the
+//! writers; elsewhere readers may get in first. One consequence is a deadlock with a single lock:
+//! a thread that holds a read guard and asks for a second one (in a helper it calls, or in a
+//! callback) queues behind the waiting writer, and the writer waits for the first read guard to
+//! go. std's documentation goes further: a `read` or `write` on a lock that the thread already
+//! holds, in either mode, might panic. So take a read lock once, at the outermost level, and
+//! pass the data down. Exercise `locks/cache` builds a cache whose readers really do overlap;
+//! its `read` runs the caller's closure under the read guard, so that closure must leave the
+//! cache alone.
+//!
+//! ## One thread, one guard: std's locks are not re-entrant
+//!
+//! A thread that calls `lock()` on a `Mutex` it already holds does not get a second guard. std
+//! leaves what happens unspecified, and promises only that the call does not return: it may
+//! deadlock, it may panic. An `RwLock` is no different, for reads as for writes (see above).
+//! Python's `threading.Lock` behaves the same (a second `acquire` on one thread waits forever);
+//! Python's `RLock`, which counts re-entries, has no std counterpart. In Rust the usual shape is to
+//! lock once, in the outermost function, and hand the helpers the data (`&mut T`, through the
+//! guard) rather than the lock. `try_lock` shows the state without waiting:
+//!
+//! ```
+//! use std::sync::{Mutex, TryLockError};
+//!
+//! let balance = Mutex::new(100);
+//! let guard = balance.lock().unwrap();
+//! // `balance.lock()` here would never return. `try_lock` says why instead of waiting:
+//! assert!(matches!(balance.try_lock(), Err(TryLockError::WouldBlock)));
+//! drop(guard);
+//! assert!(balance.try_lock().is_ok());
+//! ```
+//!
+//! (parking_lot has `ReentrantMutex`, which counts re-entries and so hands out only `&T`, and
+//! `RwLock::read_recursive`, a read that does not queue behind waiting writers.)
 //!
 //! ## Deadlock: two locks, two orders
 //!
@@ -96,18 +133,54 @@
 //! ## std or parking_lot?
 //!
 //! [`parking_lot`](https://docs.rs/parking_lot) provides `Mutex`, `RwLock` and `Condvar` with the
-//! same shape: smaller, often faster under contention, `lock()` returns the guard directly (no
-//! poisoning), and extras such as `try_lock_for(timeout)` and fair unlocking. std's are the
-//! default choice and perfectly good; parking_lot is worth it when you need its extras.
-//! (`--example parking_lot`.)
+//! same shape: `lock()` returns the guard directly (no poisoning), and there are extras such as
+//! `try_lock_for(timeout)`, fair unlocking (`unlock_fair`, and an "eventually fair" mutex),
+//! upgradable read locks, `read_recursive` and `ReentrantMutex`. It was long the faster choice
+//! as well, when std's locks were wrappers around the operating system's (`pthread_mutex_t`, in
+//! a box). Since Rust 1.62, std's `Mutex`, `RwLock` and `Condvar` on Linux are built directly on
+//! futexes, a few bytes each and fast, so which one is faster depends on the workload: measure
+//! before switching for speed. std's are the default choice; parking_lot is worth it when you
+//! need its extras. (`--example parking_lot`.)
+//!
+//! ## No lock at all: data nobody changes
+//!
+//! The tutorial's advice to "use immutable data structures (e.g., tuples)" has a sharper form in
+//! Rust: data behind a shared reference cannot be changed (unless its type says otherwise, as
+//! `Cell`, `Mutex` and the atomics do), so data that is built once and then only read can be
+//! shared by every thread with no lock at all, through a `&'static`, a scoped borrow or an
+//! [`Arc`](std::sync::Arc). See [`immutable`], and `cargo run -p locks --example immutable`.
 //!
 //! ## What a lock is made of
 //!
 //! Underneath, a lock is a flag flipped with an atomic compare-and-swap, plus memory ordering
 //! (`Acquire` when taking, `Release` when freeing) so that writes made under the lock are seen by
-//! the next holder. Exercise `locks/spinlock` builds one, and shows why `SpinLock<T>` may be
-//! shared between threads only when `T: Send`: that one `unsafe impl` line is the whole of Rust's
-//! promise that data races cannot happen.
+//! the next holder. Exercise `locks/spinlock` builds one. The compiler cannot check that a lock
+//! is used safely from many threads; the lock's author promises it, with `unsafe impl`s, and
+//! the spin lock needs two:
+//!
+//! - `SpinLock<T>` is `Sync` when `T: Send`: it hands the `T` to one thread at a time, which is
+//!   like sending it from thread to thread.
+//! - `SpinLockGuard<T>` is `Sync` only when `T: Sync`: threads that share one guard all reach the
+//!   `T` through it at the same time. Left to itself, the compiler would make the guard `Sync`
+//!   whenever `T: Send`, because its only field is a `&SpinLock<T>`, and two threads sharing a
+//!   guard of a `Cell` could then both call `set`: a data race in code without any `unsafe`.
+//!
+//! Rust's promise that safe code has no data races holds only as long as every such line, in
+//! every library, is right. std's `MutexGuard` states the same bound as the spin lock's guard,
+//! which is why this is refused:
+//!
+//! ```compile_fail,E0277
+//! use std::cell::Cell;
+//! use std::sync::Mutex;
+//!
+//! let lock = Mutex::new(Cell::new(0)); // fine: a `Cell` may be sent between threads
+//! let guard = lock.lock().unwrap();
+//! std::thread::scope(|s| {
+//!     // error[E0277]: `Cell<i32>` cannot be shared between threads safely
+//!     s.spawn(|| guard.set(1));
+//!     guard.set(2);
+//! });
+//! ```
 //!
 //! ## The compiler as a reviewer
 //!
@@ -131,6 +204,8 @@
 //! }
 //! println!("{}", *guard);
 //! ```
+
+pub mod immutable;
 
 /// How long the examples let a thread wait for a lock before calling it a deadlock.
 pub const DEADLOCK_PATIENCE: std::time::Duration = std::time::Duration::from_millis(500);

@@ -2,9 +2,17 @@
 //!
 //! [`std::sync::mpsc::channel`] returns a pair: a [`Sender<T>`](std::sync::mpsc::Sender) and a
 //! [`Receiver<T>`](std::sync::mpsc::Receiver). `send` puts a value in the queue and returns at
-//! once; `recv` takes the oldest value out, and if there is none, *sleeps* until one arrives (no
-//! spinning, no polling: the same kind of wait as a condition variable, which is what a channel
-//! is built from).
+//! once; `recv` takes the oldest value out, and if there is none, *sleeps* until one arrives: the
+//! thread is parked, and the sender that brings an item wakes it. A receiver that waits for an
+//! hour uses no CPU for that hour.
+//!
+//! There is no `Mutex` or `Condvar` inside. Since Rust 1.67, std's mpsc is a port of
+//! [`crossbeam-channel`](crate::crossbeam): lock-free queues built on atomics, where a thread that
+//! finds another in the middle of an operation retries a few times, spinning briefly with
+//! backoff, and a thread that has to wait registers itself and parks
+//! ([`thread::park`](std::thread::park)) until a sender unparks it. (The crossbeam-channel crate
+//! also spins, then yields, a few times before it parks, in case an item is about to arrive: a
+//! few microseconds of CPU that save a trip through the scheduler when items come fast.)
 //!
 //! ## Sending moves the value
 //!

@@ -11,6 +11,10 @@
 //! - If the producer fails (a Python exception, a Rust panic) before the sentinel is sent, the
 //!   consumer waits forever.
 //!
+//! (Python 3.13 added `Queue.shutdown()`: once the queue is shut down and empty, `get` raises
+//! `queue.ShutDown` in every consumer, so the end is no longer an item. It is still a call that
+//! somebody has to make, on every path, including the one where the producer fails.)
+//!
 //! A Rust channel knows how many `Sender`s it has. When the last one is dropped, the receiver
 //! gets the items still queued, and then `recv` returns `Err` and a `for` loop over the
 //! receiver ends. Dropping happens by itself when the thread that owns the sender returns, or

@@ -44,7 +44,8 @@
 //!    three consumers you need three `None`s. If the producer dies of an exception before the
 //!    `put(None)`, or the main thread forgets it, the consumer waits forever. In Rust, a
 //!    channel ends when its last `Sender` is dropped, which happens by itself when the
-//!    producer's thread ends, even by a panic. See [`ending`].
+//!    producer's thread ends, even by a panic. (Python 3.13 added `Queue.shutdown()`, an end
+//!    that is not an item; it still has to be called.) See [`ending`].
 //! 2. **The queue has no limit.** The consumer takes 2 s per item and the producer 1 s, so
 //!    items pile up; with an endless producer the queue grows until the memory runs out. A
 //!    *bounded* queue makes a fast producer wait for its consumer: back-pressure. See
@@ -100,7 +101,7 @@
 //! - [`timeouts`]: `try_recv`, `recv_timeout`, `recv_deadline`, and deadlines as channels.
 //! - [`pool`]: a thread pool: one queue of jobs, many workers, a clean shutdown, and panics.
 //!
-//! The exercises (`exercises/06_queues/`) build a pipeline, a parallel `map` (fan-out and
+//! The exercises (`exercises/07_queues/`) build a pipeline, a parallel `map` (fan-out and
 //! fan-in), a batcher with `select!`, and a thread pool.
 
 pub mod bounded;

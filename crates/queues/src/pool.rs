@@ -62,10 +62,37 @@
 //! }
 //! ```
 //!
-//! Temporaries in the condition of `while let` (and `if let`, and `match`) live until the end
-//! of the block, so the `MutexGuard` is held for the whole loop body. The program is correct,
-//! just serial, and nothing warns you. A `crossbeam_channel::Receiver` avoids the question: each
-//! worker clones it, and there is no lock to hold.
+//! A temporary made in the scrutinee of a `while let` or a `match` (here the `MutexGuard` that
+//! `lock().unwrap()` returns) lives until the end of the loop body or of the `match`, so the
+//! lock is held while the job runs. The program is correct, just serial, and nothing warns you.
+//! The body of an `if let` is the same: `if let Ok(job) = queue.lock().unwrap().recv() { job() }`
+//! runs the job under the lock too.
+//!
+//! Edition 2024, which this course uses, changed one case only: the temporaries of an `if let`'s
+//! scrutinee are now dropped *before its `else` block* (in edition 2021 they lived through the
+//! `else` as well, so locking the same mutex in the `else` deadlocked, or panicked). The body
+//! still runs with
+//! them alive:
+//!
+//! ```
+//! use std::sync::Mutex;
+//!
+//! let jobs = Mutex::new(vec!["the only job"]);
+//! if let Some(_job) = jobs.lock().unwrap().pop() {
+//!     assert!(jobs.try_lock().is_err()); // the body runs under the lock
+//! }
+//! if let Some(_job) = jobs.lock().unwrap().pop() {
+//!     unreachable!("the list is empty now");
+//! } else {
+//!     assert!(jobs.try_lock().is_ok()); // edition 2024: released before `else`
+//! }
+//! ```
+//!
+//! What releases the guard before the job is a `let` statement of its own, as above:
+//! its temporaries are dropped at its `;`, and `let Ok(job) = queue.lock().unwrap().recv() else
+//! { break };` is as good, since a `let … else` drops them before its `else` block too. A
+//! `crossbeam_channel::Receiver` avoids the question: each worker clones it, and there is no
+//! lock to hold.
 //!
 //! ## Shutting down: drop the sender, then join
 //!

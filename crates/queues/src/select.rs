@@ -49,7 +49,9 @@
 //! - `send(s, value) -> result => body` arms wait for room in a channel, the same way.
 //! - `default => body` runs at once when nothing is ready (a non-blocking select);
 //!   `default(timeout) => body` after waiting that long.
-//! - Like any blocking call, the wait sleeps: a thread in `select!` costs no CPU.
+//! - When no arm is ready, `select!` checks again a few times (spinning, then yielding, for a
+//!   few microseconds in all), then parks the thread until one of the channels wakes it: a
+//!   thread that waits in `select!` for long costs no CPU.
 //!
 //! ## Deadlines are channels too
 //!

@@ -52,7 +52,12 @@
 //!
 //! ## Python's `get(timeout=…)`
 //!
-//! Python's `q.get(timeout=2)` raises `queue.Empty` when time runs out, and there is no way to
-//! tell "nothing yet" from "nothing ever": the sentinel has to say that. Rust's error type
-//! keeps the two apart (`Timeout` and `Disconnected`), and a `match` makes you decide what each
-//! one means.
+//! Python's `q.get(timeout=2)` raises `queue.Empty` when time runs out: "nothing yet". Until
+//! Python 3.12, "nothing ever" had no word of its own, and the tutorial's sentinel had to say
+//! it. Since Python 3.13, `q.shutdown()` closes the queue: `put` then raises `queue.ShutDown`,
+//! and `get` raises it too once the queue is empty (at once, with `shutdown(immediate=True)`),
+//! so `Empty` and `ShutDown` tell the two apart. Someone still has to call `shutdown()`, and a
+//! producer that dies of an exception first leaves its consumers waiting, unless a `finally`
+//! calls it. Rust's error type keeps the two apart in the same way (`Timeout` and
+//! `Disconnected`), a `match` makes you decide what each one means, and the disconnection
+//! happens by itself when the last sender is dropped.

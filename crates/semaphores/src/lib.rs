@@ -92,7 +92,7 @@
 //! - [`fairness`]: barging, starvation, and first-come-first-served weighted semaphores.
 //! - [`pitfalls`]: deadlocks, semaphores as signals, and semaphores in async code.
 //!
-//! The exercises (`exercises/05_semaphores/`) build a semaphore, a connection pool, a
+//! The exercises (`exercises/06_semaphores/`) build a semaphore, a connection pool, a
 //! rate-limited `download_all` and a memory budget that serves threads in order.
 
 pub mod bounded_concurrency;

@@ -42,9 +42,11 @@
 //!
 //! ## Async code
 //!
-//! Everything in this lesson blocks the calling thread while it waits. In async code (tokio,
-//! async-std) a task must never block its thread, since the thread runs many other tasks: use
-//! the runtime's own `tokio::sync::Semaphore`, whose `acquire().await` suspends the task instead.
-//! It is first-come-first-served, supports weights (`acquire_many`), and its `acquire_owned`
-//! returns a permit that holds an `Arc` of the semaphore, for permits that move into spawned
-//! tasks. The thinking is the same; only the waiting differs.
+//! Everything in this lesson blocks the calling thread while it waits. In async code (on tokio,
+//! or smol) a task must never block its thread, since the thread runs many other tasks: use an
+//! async semaphore, whose `acquire().await` suspends the task instead. tokio's
+//! `tokio::sync::Semaphore` is first-come-first-served, supports weights (`acquire_many`), and
+//! its `acquire_owned` returns a permit that holds an `Arc` of the semaphore, for permits that
+//! move into spawned tasks. With smol, the `async-lock` crate's `Semaphore` (which smol
+//! re-exports as `smol::lock::Semaphore`) plays the same part, `acquire_arc` included.
+//! The thinking is the same; only the waiting differs.

@@ -33,9 +33,30 @@
 //! Python is different: an exception in a thread is printed (by `threading.excepthook`) and then
 //! forgotten; `join()` returns normally and the main thread never learns of it.
 //!
-//! Unwinding can be turned off (`panic = "abort"` in a profile), and then any panic ends the
-//! whole process: code that must survive a failing task (a server, a test runner) should not rely
-//! on catching panics at all, and should run the task in another process instead.
-//!
 //! `cargo run -p threads --example panic_at_join` shows a worker's panic reaching `join` while
 //! the other workers finish.
+//!
+//! ## When to catch a panic
+//!
+//! A panic says "this code reached a state it was not written for", usually a bug. Most code
+//! does not catch it: the thread ends, and whoever joins it decides. An expected failure (a
+//! missing file, bad input) is not a panic to catch but a `Result` to return.
+//!
+//! Catching is right at the edge of code you run but do not own, when one failure must not end
+//! the rest: a thread pool's worker, which runs other people's jobs one after another (the
+//! queues lesson builds one, and its worker wraps each job in
+//! [`std::panic::catch_unwind`]); a test runner, which reports a failing test and runs the next;
+//! a server, which turns one request's panic into an error response; and the boundary where C
+//! calls into Rust, which a panic must not unwind through. Catch at that edge, once per task,
+//! report the panic, and go on. Two things to weigh first:
+//!
+//! - **What the task shared may be half-changed.** Catching undoes nothing. A `Mutex` the task
+//!   held is poisoned, and data it changed outside a lock stays as the panic left it. That is
+//!   what the `UnwindSafe` bound of `catch_unwind` asks about, and `AssertUnwindSafe` is your
+//!   promise that nothing the task could break is used afterwards.
+//! - **Not every failure unwinds.** A program built with `panic = "abort"` ends at the first
+//!   panic, whatever catches it, and some failures end the process in any build: a stack
+//!   overflow, a panic while another panic unwinds, running out of memory. So a program that
+//!   catches panics must be built to unwind (the default), and a task that must be survived
+//!   whatever it does (a plugin, a crash-prone parser) runs in another process instead.
+//!

@@ -32,9 +32,10 @@
 //!    lends the calling thread's value to a closure, and the reference cannot leave it: the value
 //!    lives only as long as its thread. See [`local_key`].
 //! 3. **"No synchronisation needed", but mutation still needs a cell.** `with` hands out a shared
-//!    reference, so a value you change is a [`Cell`](std::cell::Cell) or a
-//!    [`RefCell`](std::cell::RefCell), never a `Mutex`. A `RefCell` borrowed twice on one thread
-//!    still panics. See [`cells`].
+//!    reference, so a value you change sits in a [`Cell`](std::cell::Cell) or a
+//!    [`RefCell`](std::cell::RefCell). A `Mutex` would work too, but it guards against other
+//!    threads that can never reach the value, so the single-threaded cells are the usual choice.
+//!    A `RefCell` borrowed twice on one thread still panics. See [`cells`].
 //! 4. **"Be mindful of garbage collection" is, in Rust, a destructor.** A thread-local value is
 //!    dropped when its thread ends, which is the right moment to flush what it buffered; but not
 //!    every thread ends, and `thread::scope` does not wait for those destructors. See
@@ -94,7 +95,7 @@
 //!   be combined, per-thread caches that go stale, and when thread-local storage is the wrong
 //!   tool.
 //!
-//! The exercises (`exercises/07_tls/`) build the tutorial's `ThreadLocalData`, a thread-local
+//! The exercises (`exercises/08_tls/`) build the tutorial's `ThreadLocalData`, a thread-local
 //! "current request" set for the length of a call, a reusable per-thread scratch buffer, a
 //! per-thread log buffer flushed in batches and when its thread ends, and per-thread caches that
 //! any thread can invalidate.

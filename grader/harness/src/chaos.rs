@@ -3,80 +3,38 @@
 //! On two idle cores, threads that update shared state at once collide all the time. On a busy
 //! machine they may instead take turns, each running for milliseconds, and a read-modify-write
 //! that is not atomic can go unpunished. While a [`Chaos`] is alive, the threads that called
-//! [`join`] are interrupted by a signal in turn, one every few tens of microseconds, wherever they
-//! are (in the middle of the learner's `add`, between a load and a store), and the interrupted
-//! thread sleeps briefly in its signal handler while the others run. A lost update then stops
+//! [`join`] are paused in turn for 100 µs, one every few tens of microseconds, wherever they are
+//! (in the middle of the learner's `add`, between a load and a store), while the others run. A lost update then stops
 //! being luck and becomes a certainty.
 //!
-//! Correct code is unaffected: the signal interrupts nothing that matters to it (the standard
-//! library retries waits interrupted by a signal, and the handler is installed with
-//! `SA_RESTART`), it only runs more slowly. How much more slowly is bounded whatever the load of
-//! the machine: only one thread is paused at a time, and the next signal waits until the last
-//! pause is over. (Signalling every member at a fixed rate instead would, on a busy machine where
-//! a pause lasts far longer than asked, keep every thread paused nearly all the time, and a correct
-//! solution could outlast its deadline.)
+//! Correct code is unaffected: the pause interrupts nothing that matters to it (on Linux and
+//! macOS a signal whose handler is installed with `SA_RESTART`, and the standard library retries
+//! the waits a signal ends early; on Windows the thread is suspended and resumed), it only runs
+//! more slowly. How much more slowly is bounded whatever the load of the machine: only one
+//! thread is paused at a time, and the next pause waits until the last one is over. (Pausing
+//! every member at a fixed rate instead would, on a busy machine where a pause lasts far longer
+//! than asked, keep every thread paused nearly all the time, and a correct solution could
+//! outlast its deadline.) How a thread is paused on each system is
+//! [`crate::platform`]'s business; every system can, so chaos is as strong everywhere.
 
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, Once};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-/// The signal used: its default action is to be ignored, so a stray one harms nothing.
-const SIGNAL: libc::c_int = libc::SIGURG;
+use crate::platform::{self, Preempted, ThreadRef};
 
 /// The threads that take part.
-static MEMBERS: Mutex<Vec<libc::pid_t>> = Mutex::new(Vec::new());
-
-/// How long an interrupted thread stays off the CPU: long enough for the others to run a few
-/// iterations of whatever it was in the middle of.
-const PAUSE: libc::timespec = libc::timespec {
-    tv_sec: 0,
-    tv_nsec: 100_000,
-};
-
-/// How many pauses have ended: the chaos thread waits for each before sending the next signal.
-static PAUSES_ENDED: AtomicU64 = AtomicU64::new(0);
-
-/// The longest the chaos thread waits for a pause to end: a member that cannot take the signal
-/// now (it is exiting) must not stop the chaos.
-const PAUSE_ACK_LIMIT: Duration = Duration::from_millis(20);
-
-extern "C" fn pause_here(_: libc::c_int) {
-    // SAFETY: nanosleep is async-signal-safe; `PAUSE` is a valid timespec. Saving errno keeps
-    // the interrupted code's view of it intact.
-    unsafe {
-        let errno = *libc::__errno_location();
-        libc::nanosleep(&PAUSE, std::ptr::null_mut());
-        *libc::__errno_location() = errno;
-    }
-    // Lock-free atomics are async-signal-safe.
-    PAUSES_ENDED.fetch_add(1, Ordering::SeqCst);
-}
-
-fn install_handler() {
-    static INSTALL: Once = Once::new();
-    INSTALL.call_once(|| {
-        // SAFETY: the action struct is fully initialised before use, and the handler only calls
-        // an async-signal-safe function.
-        unsafe {
-            let mut action: libc::sigaction = std::mem::zeroed();
-            action.sa_sigaction = pause_here as *const () as libc::sighandler_t;
-            action.sa_flags = libc::SA_RESTART;
-            libc::sigemptyset(&mut action.sa_mask);
-            libc::sigaction(SIGNAL, &action, std::ptr::null_mut());
-        }
-    });
-}
+static MEMBERS: Mutex<Vec<ThreadRef>> = Mutex::new(Vec::new());
 
 /// Makes the calling thread one that a [`Chaos`] interrupts. Call it first thing in each thread
 /// whose races the test wants to expose.
 pub fn join() {
-    install_handler();
-    // SAFETY: gettid has no preconditions.
-    let tid = unsafe { libc::gettid() };
+    platform::prepare_preemption();
+    let me = ThreadRef::current();
     let mut members = MEMBERS.lock().unwrap_or_else(|p| p.into_inner());
-    if !members.contains(&tid) {
-        members.push(tid);
+    if !members.iter().any(|member| member.id() == me.id()) {
+        members.push(me);
     }
 }
 
@@ -90,42 +48,30 @@ pub struct Chaos {
 impl Chaos {
     /// Starts interrupting the member threads, starting now.
     pub fn start(interval: Duration) -> Chaos {
-        install_handler();
+        platform::prepare_preemption();
         let stop = Arc::new(AtomicBool::new(false));
         let stop_sender = Arc::clone(&stop);
         let sender = thread::Builder::new()
             .name("chaos".to_owned())
             .spawn(move || {
-                // SAFETY: getpid has no preconditions.
-                let pid = unsafe { libc::getpid() };
                 let mut turn = 0usize;
                 while !stop_sender.load(Ordering::Relaxed) {
                     let victim = {
                         let members = MEMBERS.lock().unwrap_or_else(|p| p.into_inner());
-                        (!members.is_empty()).then(|| members[turn % members.len()])
+                        (!members.is_empty()).then(|| members[turn % members.len()].clone())
                     };
                     turn = turn.wrapping_add(1);
-                    let Some(tid) = victim else {
+                    let Some(victim) = victim else {
                         thread::sleep(interval);
                         continue;
                     };
-                    let ended_before = PAUSES_ENDED.load(Ordering::SeqCst);
-                    // SAFETY: tgkill only sends a signal; a thread that has ended is ESRCH.
-                    let sent = unsafe { libc::syscall(libc::SYS_tgkill, pid, tid, SIGNAL) } == 0;
-                    if !sent {
-                        // The thread has ended: interrupt the living only.
+                    if platform::preempt(&victim) == Preempted::Ended {
+                        // Interrupt the living only.
                         MEMBERS
                             .lock()
                             .unwrap_or_else(|p| p.into_inner())
-                            .retain(|member| *member != tid);
+                            .retain(|member| member.id() != victim.id());
                         continue;
-                    }
-                    let sent_at = Instant::now();
-                    while PAUSES_ENDED.load(Ordering::SeqCst) == ended_before
-                        && sent_at.elapsed() < PAUSE_ACK_LIMIT
-                        && !stop_sender.load(Ordering::Relaxed)
-                    {
-                        thread::sleep(Duration::from_micros(20));
                     }
                     thread::sleep(interval);
                 }
@@ -152,6 +98,7 @@ impl Drop for Chaos {
 mod tests {
     use super::*;
     use std::sync::atomic::AtomicU64;
+    use std::time::Instant;
 
     /// A load-then-store counter loses updates under chaos even when its threads would
     /// otherwise take turns. On a busy machine one round of four threads can end without a

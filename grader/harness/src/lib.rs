@@ -9,12 +9,15 @@
 //!   that line (it never sees the secret), so exiting early or printing a fake "test result: ok"
 //!   can never count as a pass. Every other outcome is a failure the grader explains.
 //!
-//! The helpers in [`sync`], [`time`], [`race`], [`cpu`] and [`watched`] let a test force the interleavings that make
-//! concurrency bugs certain to show, rather than hoping for them.
+//! The helpers in [`sync`], [`time`], [`race`], [`chaos`], [`cpu`], [`awake`] and [`watched`]
+//! let a test force the interleavings that make concurrency bugs certain to show, rather than
+//! hoping for them. Everything they ask of the operating system goes through [`platform`], which
+//! says per system what each probe sees, and what "unknown" means.
 
 pub mod awake;
 pub mod chaos;
 pub mod cpu;
+pub mod platform;
 mod protocol;
 pub mod race;
 mod runner;

@@ -7,9 +7,11 @@ pub const PASS_PREFIX: &str = "@@threadlings:pass:";
 /// Starts the line printed when a test failed; the escaped failure message follows it.
 pub const FAIL_PREFIX: &str = "@@threadlings:fail:";
 
-/// Starts a line that tells the learner something about how a test judged their code (a check
-/// that could only be weaker here, a model test that could not conclude), whatever the verdict;
-/// the escaped note follows it. The grader shows each note once per exercise.
+/// Starts a line a test process prints on standard output to tell the learner something that
+/// is not a verdict, whatever the verdict: that a check ran weaker on this system than on Linux,
+/// and why ([`crate::platform::note_if_weaker`]), or that a model test could not conclude. The
+/// escaped note follows it. The grader shows each note once per exercise; it never judges by
+/// them, and a learner's code printing one changes nothing.
 pub const NOTE_PREFIX: &str = "@@threadlings:note:";
 
 /// Escapes a message so that it fits on one line: `\` becomes `\\` and a line break `\n`.

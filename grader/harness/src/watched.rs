@@ -1,5 +1,5 @@
-//! One thread of the test process, watched from another through `/proc/self/task/<tid>`: to
-//! wait until it has certainly run again.
+//! One thread of the test process, watched from another: to wait until it has certainly run
+//! again, or until it sleeps.
 //!
 //! A test that makes threads finish in a chosen order must also give the code under test time
 //! to see each step, or a loop that polls (`is_finished`, `try_recv`, a flag) may sleep or be
@@ -7,10 +7,16 @@
 //! luck too. [`WatchedThread::wait_until_it_has_run`] waits for evidence instead: the watched
 //! thread spent time on a processor, or went to sleep twice (so it woke and ran in between), or
 //! it has been asleep without a change for a while, as a thread blocked in `join` or `recv` is.
+//!
+//! The evidence comes from the thread's own CPU clock, which every system gives for a thread
+//! that registered itself ([`WatchedThread::current`]), and, where the system says more, from
+//! its state and its voluntary switches (see [`crate::platform`]): without them, "went to sleep
+//! twice" is read as "its CPU clock started again twice after standing still", and "asleep" as
+//! "its CPU clock stood still".
 
 use std::time::{Duration, Instant};
 
-use crate::cpu::this_thread_id;
+use crate::platform::{self, Probe, ThreadRef, ThreadState};
 
 /// CPU time that proves a polling loop has gone round many times: one turn takes microseconds.
 const PROOF_OF_RUNNING: Duration = Duration::from_millis(2);
@@ -18,55 +24,75 @@ const PROOF_OF_RUNNING: Duration = Duration::from_millis(2);
 /// How often the watcher looks.
 const LOOK_EVERY: Duration = Duration::from_micros(500);
 
-/// A thread of this process, named by its kernel thread id.
+/// How often [`WatchedThread::wait_until_asleep`] looks.
+const ASLEEP_LOOK_EVERY: Duration = Duration::from_millis(10);
+
+/// The fewest looks in a row [`WatchedThread::wait_until_asleep`] asks of a thread judged by
+/// its CPU clock alone: on a busy machine a thread that wants to run may wait a few
+/// milliseconds for a processor, never 50.
+const FEWEST_STILL_LOOKS: u32 = 5;
+
+/// A thread of this process, registered by itself.
 #[derive(Debug, Clone)]
 pub struct WatchedThread {
-    tid: String,
+    thread: ThreadRef,
 }
 
-/// What `/proc` says of a thread at one look.
+/// What the watcher sees of the thread at one look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Seen {
     on_cpu: Duration,
-    went_to_sleep: u64,
-    asleep: bool,
+    /// Voluntary switches: times it went to sleep; `None` where the system does not count them.
+    went_to_sleep: Option<u64>,
+    state: ThreadState,
 }
 
 impl WatchedThread {
     /// The calling thread.
-    ///
-    /// # Panics
-    ///
-    /// If `/proc/thread-self` cannot be read: the hidden tests run on Linux only.
     pub fn current() -> Self {
         WatchedThread {
-            tid: this_thread_id().expect("the test could not read /proc/thread-self/stat"),
+            thread: ThreadRef::current(),
         }
     }
 
     /// Waits until the thread has certainly run since this call: it used 2 ms of CPU time (a
-    /// polling loop goes round thousands of times in that), or went to sleep twice, or has been
-    /// asleep without a change for `blocked_for` (it waits for something), or has ended.
+    /// polling loop goes round thousands of times in that), or went to sleep twice (where the
+    /// system counts that; everywhere, its CPU clock started again twice after standing still),
+    /// or has been asleep (its CPU clock still, and not running where the system says) without
+    /// a change for `blocked_for` (it waits for something), or has ended.
     pub fn wait_until_it_has_run(&self, blocked_for: Duration) {
+        platform::note_if_weaker("watched::WatchedThread::wait_until_it_has_run");
         let Some(start) = self.seen() else {
             return;
         };
         let mut last = start;
         let mut unchanged_since = Instant::now();
+        let (mut restarts, mut was_still) = (0, false);
         loop {
             std::thread::sleep(LOOK_EVERY);
             let Some(now) = self.seen() else {
                 return;
             };
-            if now.on_cpu.saturating_sub(start.on_cpu) >= PROOF_OF_RUNNING
-                || now.went_to_sleep >= start.went_to_sleep + 2
-            {
+            let slept_twice = now
+                .went_to_sleep
+                .zip(start.went_to_sleep)
+                .is_some_and(|(now, start)| now >= start + 2);
+            if now.on_cpu.saturating_sub(start.on_cpu) >= PROOF_OF_RUNNING || slept_twice {
                 return;
             }
+            let ran = now.on_cpu > last.on_cpu;
+            if ran && was_still {
+                restarts += 1;
+                if restarts >= 2 {
+                    return;
+                }
+            }
+            was_still = !ran;
             if now != last {
                 last = now;
                 unchanged_since = Instant::now();
-            } else if now.asleep && unchanged_since.elapsed() >= blocked_for {
+            } else if now.state != ThreadState::Running && unchanged_since.elapsed() >= blocked_for
+            {
                 return;
             }
         }
@@ -76,39 +102,46 @@ impl WatchedThread {
     /// apart, or `give_up` has passed. A thread on its way into a blocking call is runnable,
     /// however long a busy machine keeps it waiting, so this waits for it rather than for a
     /// fixed time; a thread that never sleeps (one that spins) is left to a test that looks for
-    /// spinning.
+    /// spinning. Where the system does not give thread states, a look finds the thread asleep
+    /// when its CPU clock has not moved since the look before, and at least 5 looks in a row
+    /// are asked for.
     pub fn wait_until_asleep(&self, looks: u32, give_up: Duration) {
+        platform::note_if_weaker("watched::WatchedThread::wait_until_asleep");
+        let looks = if platform::knows(Probe::ThreadStates) {
+            looks
+        } else {
+            looks.max(FEWEST_STILL_LOOKS)
+        };
         let started = Instant::now();
         let mut asleep_looks = 0;
+        let mut last = self.seen();
         while asleep_looks < looks && started.elapsed() < give_up {
-            std::thread::sleep(Duration::from_millis(10));
-            let asleep = self.seen().is_none_or(|seen| seen.asleep);
+            std::thread::sleep(ASLEEP_LOOK_EVERY);
+            let now = self.seen();
+            let asleep = match (now, last) {
+                (None, _) => true,
+                (Some(now), _) if now.state == ThreadState::Asleep => true,
+                (Some(now), Some(last)) if now.state == ThreadState::Unknown => {
+                    now.on_cpu == last.on_cpu
+                }
+                _ => false,
+            };
             asleep_looks = if asleep { asleep_looks + 1 } else { 0 };
+            last = now;
         }
     }
 
     /// Reads the thread's CPU time, voluntary switches and state; `None` once it has ended.
     fn seen(&self) -> Option<Seen> {
-        let task = format!("/proc/self/task/{}", self.tid);
-        let schedstat = std::fs::read_to_string(format!("{task}/schedstat")).ok()?;
-        let on_cpu = schedstat
-            .split_whitespace()
-            .next()
-            .and_then(|ns| ns.parse::<u64>().ok())
-            .map(Duration::from_nanos)?;
-        let status = std::fs::read_to_string(format!("{task}/status")).ok()?;
-        let went_to_sleep = status.lines().find_map(|line| {
-            line.strip_prefix("voluntary_ctxt_switches:")
-                .and_then(|count| count.trim().parse::<u64>().ok())
-        })?;
-        let asleep = status
-            .lines()
-            .find_map(|line| line.strip_prefix("State:"))
-            .is_some_and(|state| matches!(state.trim_start().chars().next(), Some('S' | 'D')));
+        let on_cpu = self.thread.cpu_time()?;
+        let state = self.thread.state();
+        if state == ThreadState::Ended {
+            return None;
+        }
         Some(Seen {
             on_cpu,
-            went_to_sleep,
-            asleep,
+            went_to_sleep: self.thread.switches().map(|switches| switches.voluntary),
+            state,
         })
     }
 }

@@ -49,6 +49,16 @@ impl<T: ?Sized> UnsafeCell<T> {
     pub fn get_mut(&mut self) -> &mut T {
         self.value.get_mut()
     }
+
+    /// `UnsafeCell::raw_get`.
+    // std's `raw_get` is a safe function too; a learner's file calls it as it would std's.
+    #[allow(clippy::not_unsafe_ptr_arg_deref)]
+    #[track_caller]
+    pub fn raw_get(this: *const Self) -> *mut T {
+        // SAFETY: the caller promises, as with std's `raw_get`, that `this` points to a live
+        // cell.
+        unsafe { (*this).get() }
+    }
 }
 
 impl<T: Default> Default for UnsafeCell<T> {

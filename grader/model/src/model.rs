@@ -136,6 +136,15 @@ where
         ));
         return;
     }
+    if let Found::NotReplayable = found {
+        inconclusive(
+            "the code did not make the same choices each time the checker ran the scenario \
+             again from the start (it depends on something besides the order of the threads, \
+             such as where in memory an object was made, the clock, or a random number), so \
+             the checker could not explore it",
+        );
+        return;
+    }
     let execution = EXECUTION.load(Ordering::Relaxed);
     let story = crate::story::told();
     if replay.is_none() {
@@ -215,6 +224,11 @@ where
 enum Found {
     /// The branch limit: the scenario could not be explored to its end.
     GaveUp,
+    /// The checker's own bookkeeping broke because an execution did not repeat the choices of
+    /// the one it was replaying (loom requires a deterministic scenario): code that orders
+    /// locks by heap addresses, which differ from one execution to the next, does this. Not
+    /// the learner's fault, and not a verdict.
+    NotReplayable,
     /// Two accesses to the same data, neither of which happens before the other.
     DataRace,
     /// Every thread blocked, none able to wake another.
@@ -228,6 +242,17 @@ impl Found {
         let text = payload_text(payload);
         if text.contains("Model exceeded maximum number of branches") {
             Found::GaveUp
+        } else if [
+            "Is the model fully deterministic?",
+            "expected to be able to acquire lock",
+            "[loom internal bug]",
+            "invalid internal loom state",
+            "loom::RwLock state corrupt",
+        ]
+        .iter()
+        .any(|symptom| text.contains(symptom))
+        {
+            Found::NotReplayable
         } else if text.contains("Causality violation") {
             Found::DataRace
         } else if text.starts_with("deadlock; threads") {
@@ -240,7 +265,7 @@ impl Found {
     /// The verdict's first paragraph.
     fn explain(&self, checker_said: &str) -> String {
         match self {
-            Found::GaveUp => checker_said.to_owned(),
+            Found::GaveUp | Found::NotReplayable => checker_said.to_owned(),
             Found::DataRace => format!(
                 "a data race: two threads used the same data, and nothing made one use happen \
                  before the other. The checker said: \"{}\". Whatever hands data to another \

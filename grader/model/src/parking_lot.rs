@@ -55,6 +55,17 @@ pub fn const_mutex<T>(value: T) -> Mutex<T> {
     Mutex::new(value)
 }
 
+impl<T: ?Sized> MutexGuard<'_, T> {
+    /// `MutexGuard::unlocked`: lets go of the lock while `f` runs, and takes it again after.
+    #[track_caller]
+    pub fn unlocked<F, U>(s: &mut Self, f: F) -> U
+    where
+        F: FnOnce() -> U,
+    {
+        s.0.unlocked(f, Location::caller())
+    }
+}
+
 impl<T: ?Sized> Deref for MutexGuard<'_, T> {
     type Target = T;
     fn deref(&self) -> &T {

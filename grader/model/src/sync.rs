@@ -160,6 +160,34 @@ impl<T: ?Sized> fmt::Debug for Mutex<T> {
     }
 }
 
+impl<T: ?Sized> MutexGuard<'_, T> {
+    /// Lets go of the lock while `f` runs and takes it again after (parking_lot's
+    /// `MutexGuard::unlocked`). If `f` panics, the lock is not taken again: the scenario has
+    /// failed, and the guard, holding nothing, then releases nothing.
+    pub(crate) fn unlocked<U>(
+        &mut self,
+        f: impl FnOnce() -> U,
+        at: &'static Location<'static>,
+    ) -> U {
+        let line = self.locked_at.line();
+        record(at, || {
+            format!("unlock (the lock taken on line {line}) while a function runs")
+        });
+        self.held = None;
+        let result = f();
+        record(at, || "lock() again".to_owned());
+        let held = self
+            .mutex
+            .loom()
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        record(at, || "… got the lock".to_owned());
+        self.held = Some(held);
+        self.locked_at = at;
+        result
+    }
+}
+
 impl<T: ?Sized> Deref for MutexGuard<'_, T> {
     type Target = T;
     fn deref(&self) -> &T {

@@ -13,6 +13,7 @@ use crate::files::write_atomically;
 use crate::formats;
 use crate::grade::{self, Submission, Thoroughness};
 use crate::output;
+use crate::platform;
 use crate::progress::{Progress, sha256_hex};
 use crate::progress_bar::GradingProgress;
 use crate::verdict::{ExerciseResult, NotReleased, Report};
@@ -224,6 +225,8 @@ pub fn grade_and_record(
     }
     // Cleared before the results (or the summary) are printed.
     bar.finish();
+    // Once per run, and on standard error, so that machine-readable output stays whole.
+    eprint!("{}", output::weaker_machine(&platform::new_weaknesses()));
     Progress::record(course, &graded)?;
     Ok(results)
 }

@@ -14,6 +14,7 @@ use crate::error::{EXIT_NOT_PASSED, EXIT_PASSED, GraderError, Result};
 use crate::files::{relative_slash_path, rust_files_below};
 use crate::grade::{self, Built, Submission, Thoroughness};
 use crate::output::{self, VerifyProblem};
+use crate::platform;
 use crate::progress_bar::GradingProgress;
 use crate::stubs;
 use crate::verdict::{CheckKind, ExerciseResult, Status};
@@ -72,6 +73,7 @@ pub fn run(course: &Course, target: Option<&str>, repeat: u32) -> Result<i32> {
         problems.extend(found);
     })?;
     bar.finish();
+    eprint!("{}", output::weaker_machine(&platform::new_weaknesses()));
     print!("{}", output::verify(&[], &problems));
     Ok(if problems.is_empty() {
         EXIT_PASSED

@@ -1,11 +1,13 @@
 //! A learner's file that is missing, empty, not UTF-8 or not Rust; Ctrl-C in the middle of a
 //! check; two graders at once. Each gets a clear verdict or message, and nothing is corrupted.
 
+use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
+use crate::support::processes::{self, Process};
 use crate::support::{ScratchCourse, text};
 
 const COUNTER: &str = "exercises/03_locks/01_counter.rs";
@@ -79,18 +81,16 @@ fn a_missing_exercise_file_is_a_clear_error() {
     assert!(stderr.contains("git checkout"), "{stderr}");
 }
 
-/// Pids of live processes whose executable is a hidden-test binary built for `course`.
-fn test_processes() -> Vec<u32> {
-    std::fs::read_dir("/proc")
+/// Live processes running a hidden-test binary. Other tests' graders run them too, so a test
+/// looks only at those its own grader started.
+fn test_processes() -> Vec<Process> {
+    processes::list()
         .into_iter()
-        .flatten()
-        .flatten()
-        .filter_map(|entry| {
-            let pid: u32 = entry.file_name().to_str()?.parse().ok()?;
-            let exe = std::fs::read_link(entry.path().join("exe")).ok()?;
-            let name = exe.file_name()?.to_string_lossy().into_owned();
-            (name.starts_with("hidden-") && exe.to_string_lossy().contains("threadlings-tests"))
-                .then_some(pid)
+        .filter(|process| {
+            let program = process.command.split(' ').next().unwrap_or_default();
+            Path::new(program)
+                .file_name()
+                .is_some_and(|name| name.to_string_lossy().starts_with("hidden-"))
         })
         .collect()
 }
@@ -119,12 +119,18 @@ fn ctrl_c_stops_the_tests_and_leaves_progress_whole() {
         .spawn()
         .expect("the grader starts");
     let deadline = Instant::now() + Duration::from_secs(120);
-    while test_processes().is_empty() {
+    let started = loop {
+        let started: Vec<Process> = test_processes()
+            .into_iter()
+            .filter(|process| process.parent == child.id())
+            .collect();
+        if !started.is_empty() {
+            break started;
+        }
         assert!(Instant::now() < deadline, "no test process started");
         std::thread::sleep(Duration::from_millis(50));
-    }
-    // SAFETY: kill has no memory-safety preconditions.
-    unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
+    };
+    processes::interrupt(&child);
     let status = child.wait().expect("the grader ends");
     assert_eq!(status.code(), Some(130));
     let mut stderr = String::new();
@@ -132,9 +138,18 @@ fn ctrl_c_stops_the_tests_and_leaves_progress_whole() {
         .expect("read stderr");
     assert!(stderr.contains("interrupted"), "{stderr}");
     std::thread::sleep(Duration::from_millis(200));
+    let outlived: Vec<Process> = test_processes()
+        .into_iter()
+        // An orphan has a new parent: the same id and program is the same process.
+        .filter(|process| {
+            started
+                .iter()
+                .any(|s| s.pid == process.pid && s.command == process.command)
+        })
+        .collect();
     assert!(
-        test_processes().is_empty(),
-        "test processes outlived the grader"
+        outlived.is_empty(),
+        "test processes outlived the grader: {outlived:?}"
     );
     assert_eq!(course.read(".threadlings/progress.json"), progress_before);
 }

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::support::{ScratchCourse, repo_root, text};
+use crate::support::{ScratchCourse, processes, repo_root, text};
 
 /// A hung case costs its tests' timeouts; anything past this means the grader itself hung.
 const LONGEST_CASE: Duration = Duration::from_secs(120);
@@ -156,14 +156,10 @@ fn with_every_timeout(course_yaml: &str, seconds: &str) -> String {
 
 /// The command line of a live process whose arguments contain `marker`, if any.
 fn find_process_with(marker: &str) -> Option<String> {
-    std::fs::read_dir("/proc")
-        .ok()?
-        .flatten()
-        .find_map(|entry| {
-            let cmdline = std::fs::read(entry.path().join("cmdline")).ok()?;
-            let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
-            cmdline.contains(marker).then_some(cmdline)
-        })
+    processes::list()
+        .into_iter()
+        .map(|process| process.command)
+        .find(|command| command.contains(marker))
 }
 
 #[test]

@@ -95,7 +95,8 @@ impl ScratchCourse {
         command
     }
 
-    /// The grader as a plain `std::process::Command`, for tests that need the child process.
+    /// The grader as a plain `std::process::Command`, for tests that need the child process
+    /// (and may [`processes::interrupt`] it).
     pub fn std_grader(&self) -> std::process::Command {
         let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("grader"));
         command
@@ -104,6 +105,7 @@ impl ScratchCourse {
             .env("THREADLINGS_BUILD_DIR", shared_build_dir())
             .env_remove("CARGO_TARGET_DIR")
             .current_dir(self.root());
+        processes::may_be_interrupted(&mut command);
         command
     }
 
@@ -248,4 +250,101 @@ pub fn run_in_terminal(
     let (stdout, stderr) = text(&output);
     assert!(stderr.is_empty(), "script complained: {stderr}");
     (output.status.code().unwrap_or(-1), stdout)
+}
+
+/// The machine's processes, seen and signalled through the system's own commands, so that no
+/// test calls into the operating system itself: `ps` and `kill` on Linux and macOS. Windows has
+/// neither: there, PowerShell lists processes, and Ctrl-C is a console event that only the
+/// system call `GenerateConsoleCtrlEvent` sends, which is the one call into the OS of these
+/// tests, here and only on Windows.
+pub mod processes {
+    use std::process::{Child, Command};
+
+    /// A live process.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct Process {
+        /// Its id.
+        pub pid: u32,
+        /// Its parent's id.
+        pub parent: u32,
+        /// Its command line.
+        pub command: String,
+    }
+
+    /// Every live process (a zombie's command line is not its own; it is not listed).
+    #[cfg(unix)]
+    pub fn list() -> Vec<Process> {
+        let listed = Command::new("ps")
+            .args(["-A", "-o", "pid=", "-o", "ppid=", "-o", "args="])
+            .output()
+            .expect("ps lists processes");
+        parse(&String::from_utf8_lossy(&listed.stdout))
+    }
+
+    /// Every live process.
+    #[cfg(windows)]
+    pub fn list() -> Vec<Process> {
+        let listed = Command::new("powershell")
+            .args([
+                "-NoProfile",
+                "-Command",
+                "Get-CimInstance Win32_Process | ForEach-Object { \"$($_.ProcessId) $($_.ParentProcessId) $($_.CommandLine)\" }",
+            ])
+            .output()
+            .expect("PowerShell lists processes");
+        parse(&String::from_utf8_lossy(&listed.stdout))
+    }
+
+    fn parse(listing: &str) -> Vec<Process> {
+        listing
+            .lines()
+            .filter_map(|line| {
+                let mut words = line.split_whitespace();
+                let pid = words.next()?.parse().ok()?;
+                let parent = words.next()?.parse().ok()?;
+                let command = words.collect::<Vec<_>>().join(" ");
+                Some(Process {
+                    pid,
+                    parent,
+                    command,
+                })
+            })
+            .filter(|process| !process.command.ends_with("<defunct>"))
+            .collect()
+    }
+
+    /// Prepares `command` so that [`interrupt`] can reach it: nothing on unix; on Windows a
+    /// console process group of its own, the only target a console event can have apart from
+    /// every process of the console (the test runner too).
+    pub fn may_be_interrupted(command: &mut Command) {
+        #[cfg(windows)]
+        {
+            use std::os::windows::process::CommandExt as _;
+            /// `CREATE_NEW_PROCESS_GROUP`.
+            const NEW_PROCESS_GROUP: u32 = 0x200;
+            command.creation_flags(NEW_PROCESS_GROUP);
+        }
+        #[cfg(unix)]
+        let _ = command;
+    }
+
+    /// Presses Ctrl-C for `child`: SIGINT on unix, Ctrl-Break on Windows (a process group
+    /// started by [`may_be_interrupted`] ignores Ctrl-C itself; the grader treats both alike).
+    pub fn interrupt(child: &Child) {
+        #[cfg(unix)]
+        {
+            let sent = Command::new("kill")
+                .args(["-INT", &child.id().to_string()])
+                .status()
+                .expect("kill runs");
+            assert!(sent.success(), "kill -INT {} failed", child.id());
+        }
+        #[cfg(windows)]
+        {
+            use windows_sys::Win32::System::Console::{CTRL_BREAK_EVENT, GenerateConsoleCtrlEvent};
+            // SAFETY: GenerateConsoleCtrlEvent takes plain values; the group is the child's own.
+            let sent = unsafe { GenerateConsoleCtrlEvent(CTRL_BREAK_EVENT, child.id()) };
+            assert!(sent != 0, "Ctrl-Break could not be sent to {}", child.id());
+        }
+    }
 }

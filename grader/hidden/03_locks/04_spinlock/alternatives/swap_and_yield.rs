@@ -14,6 +14,9 @@ pub struct SpinLockGuard<'a, T> {
     lock: &'a SpinLock<T>,
 }
 
+// Sharing the guard shares the `T`.
+unsafe impl<T: Sync> Sync for SpinLockGuard<'_, T> {}
+
 impl<T> SpinLock<T> {
     pub const fn new(value: T) -> Self {
         SpinLock { locked: AtomicBool::new(false), value: UnsafeCell::new(value) }

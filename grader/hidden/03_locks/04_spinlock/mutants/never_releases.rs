@@ -18,6 +18,9 @@ pub struct SpinLockGuard<'a, T> {
     lock: &'a SpinLock<T>,
 }
 
+// SAFETY: threads that share a guard each get `&T` from it, at once: sound exactly when `T: Sync`.
+unsafe impl<T: Sync> Sync for SpinLockGuard<'_, T> {}
+
 impl<T> SpinLock<T> {
     /// A free lock holding `value`.
     pub const fn new(value: T) -> Self {

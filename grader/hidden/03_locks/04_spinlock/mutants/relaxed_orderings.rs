@@ -21,6 +21,13 @@ pub struct SpinLockGuard<'a, T> {
     lock: &'a SpinLock<T>,
 }
 
+// SAFETY: threads that share a guard each get `&T` from it, at once: sharing the guard shares
+// the `T`, sound exactly when `T: Sync`. This replaces the compiler's own answer (`Sync` when
+// `T: Send`, from the `&SpinLock<T>` field), which would let two threads `set` one `Cell`.
+// (The guard stays `Send` when `T: Send`, from that field: the thread it moves to gets the `T`
+// alone, and releasing the lock from another thread is just an atomic store.)
+unsafe impl<T: Sync> Sync for SpinLockGuard<'_, T> {}
+
 impl<T> SpinLock<T> {
     /// A free lock holding `value`.
     pub const fn new(value: T) -> Self {

@@ -1,0 +1,55 @@
+//! Mutant: the count is an `AtomicUsize` changed and read with `Relaxed`.
+//!
+//! No wake-up is lost (the mutex orders the sleepers), but a waiter that finds the count at 0
+//! without the lock may not see what the counting threads did before `count_down()`.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex};
+
+/// A counter that only goes down; threads can wait for it to reach 0.
+pub struct Latch {
+    count: AtomicUsize,
+    sleepers: Mutex<()>,
+    reached_zero: Condvar,
+}
+
+impl Latch {
+    /// Creates a latch at `count`.
+    pub fn new(count: usize) -> Self {
+        Self {
+            count: AtomicUsize::new(count),
+            sleepers: Mutex::new(()),
+            reached_zero: Condvar::new(),
+        }
+    }
+
+    /// Takes one off the count, never below 0; the call that reaches 0 wakes every waiter.
+    pub fn count_down(&self) {
+        let before = self
+            .count
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |count| {
+                count.checked_sub(1)
+            });
+        if before == Ok(1) {
+            drop(self.sleepers.lock().unwrap_or_else(|p| p.into_inner()));
+            self.reached_zero.notify_all();
+        }
+    }
+
+    /// The count right now.
+    pub fn count(&self) -> usize {
+        self.count.load(Ordering::Relaxed)
+    }
+
+    /// Waits until the count is 0.
+    pub fn wait(&self) {
+        if self.count() == 0 {
+            return;
+        }
+        let guard = self.sleepers.lock().unwrap_or_else(|p| p.into_inner());
+        let _guard = self
+            .reached_zero
+            .wait_while(guard, |_| self.count() > 0)
+            .unwrap_or_else(|p| p.into_inner());
+    }
+}

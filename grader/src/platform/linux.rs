@@ -1,0 +1,199 @@
+//! Linux's caps and probes: `RLIMIT_AS` caps memory, and `/proc` tells thread counts, resident
+//! memory and what each thread of a process group is doing.
+
+use std::fs;
+use std::path::Path;
+
+use super::{Activity, MemoryCap, ThreadState, Weakness};
+
+/// Where Linux shows its processes. Parameters named `proc` let the tests use another folder.
+const PROC: &str = "/proc";
+
+/// Caps the calling process: its address space at `memory` bytes, and no core dump (a crash is
+/// reported by the grader; a core dump would only fill the disk). Runs between fork and exec,
+/// so it calls nothing but setrlimit.
+pub fn limit_this_process(memory: u64) {
+    let limit = |resource, value: u64| {
+        let limit = libc::rlimit {
+            rlim_cur: value as libc::rlim_t,
+            rlim_max: value as libc::rlim_t,
+        };
+        // SAFETY: setrlimit only reads `limit`, which lives on this stack. A failure (a hard
+        // limit already lower) leaves the lower limit, which caps the process all the same.
+        unsafe { libc::setrlimit(resource, &limit) };
+    };
+    limit(libc::RLIMIT_AS, memory);
+    limit(libc::RLIMIT_CORE, 0);
+}
+
+/// The kernel enforces `RLIMIT_AS`.
+pub fn memory_cap() -> MemoryCap {
+    MemoryCap::BySystem
+}
+
+/// Threads of process `pid`, from `/proc/PID/status`.
+pub fn thread_count(pid: libc::pid_t) -> Option<usize> {
+    thread_count_in(Path::new(PROC), pid)
+}
+
+fn thread_count_in(proc: &Path, pid: libc::pid_t) -> Option<usize> {
+    let status = fs::read_to_string(proc.join(pid.to_string()).join("status")).ok()?;
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("Threads:"))
+        .and_then(|count| count.trim().parse().ok())
+}
+
+/// Resident memory of process `pid`, from `/proc/PID/statm` (in pages).
+pub fn resident_bytes(pid: libc::pid_t) -> Option<u64> {
+    let statm = fs::read_to_string(Path::new(PROC).join(pid.to_string()).join("statm")).ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    // SAFETY: sysconf has no preconditions.
+    let page_size = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
+    Some(pages * u64::try_from(page_size).ok()?)
+}
+
+/// The state of every thread of every process in process group `group`, or `None` without
+/// `/proc`.
+pub fn thread_states(group: libc::pid_t) -> Option<Vec<ThreadState>> {
+    thread_states_in(Path::new(PROC), group)
+}
+
+fn thread_states_in(proc: &Path, group: libc::pid_t) -> Option<Vec<ThreadState>> {
+    let processes = fs::read_dir(proc).ok()?;
+    let mut pids: Vec<u32> = processes
+        .flatten()
+        .filter_map(|entry| entry.file_name().to_str()?.parse().ok())
+        .filter(|pid| process_group_of(proc, *pid) == Some(group as u32))
+        .collect();
+    pids.sort_unstable();
+    // The group's leader first: it is the test process.
+    if let Some(at) = pids.iter().position(|pid| *pid == group as u32) {
+        pids[..=at].rotate_right(1);
+    }
+    let mut threads = Vec::new();
+    for pid in pids {
+        let Ok(tasks) = fs::read_dir(proc.join(pid.to_string()).join("task")) else {
+            continue;
+        };
+        let mut tids: Vec<u32> = tasks
+            .flatten()
+            .filter_map(|entry| entry.file_name().to_str()?.parse().ok())
+            .collect();
+        tids.sort_unstable();
+        for tid in tids {
+            if let Some(mut state) = thread_state(proc, pid, tid) {
+                // Threads nobody named inherit the program's name; say what they are instead.
+                if tid == pid {
+                    state.name = "main".to_owned();
+                } else if state.name.starts_with("hidden-") {
+                    state.name = "(unnamed)".to_owned();
+                }
+                threads.push(state);
+            }
+        }
+    }
+    Some(threads)
+}
+
+fn process_group_of(proc: &Path, pid: u32) -> Option<u32> {
+    let stat = fs::read_to_string(proc.join(pid.to_string()).join("stat")).ok()?;
+    // The name may hold spaces and parentheses, so fields are counted after the last ')'.
+    let after_name = &stat[stat.rfind(')')? + 2..];
+    after_name.split(' ').nth(2)?.parse().ok()
+}
+
+fn thread_state(proc: &Path, pid: u32, tid: u32) -> Option<ThreadState> {
+    let base = proc
+        .join(pid.to_string())
+        .join("task")
+        .join(tid.to_string());
+    let name = fs::read_to_string(base.join("comm"))
+        .ok()?
+        .trim()
+        .to_owned();
+    let stat = fs::read_to_string(base.join("stat")).ok()?;
+    let state = stat[stat.rfind(')')? + 2..].chars().next()?;
+    let wchan = fs::read_to_string(base.join("wchan")).unwrap_or_default();
+    Some(ThreadState {
+        name,
+        activity: classify(state, wchan.trim()),
+    })
+}
+
+/// A thread's activity from its state letter and the kernel function it sleeps in.
+fn classify(state: char, wchan: &str) -> Activity {
+    if state == 'R' {
+        Activity::Running
+    } else if wchan.contains("futex") {
+        Activity::WaitingOnLock
+    } else if wchan.contains("nanosleep") || wchan.contains("hrtimer") {
+        Activity::Sleeping
+    } else if wchan.contains("pipe") || wchan.contains("poll") || wchan.contains("read") {
+        Activity::WaitingOnIo
+    } else if wchan.is_empty() || wchan == "0" {
+        Activity::Other("unknown".to_owned())
+    } else {
+        Activity::Other(wchan.to_owned())
+    }
+}
+
+/// Without `/proc`, threads can be neither counted nor described.
+pub fn probe() -> Vec<Weakness> {
+    probe_in(Path::new(PROC))
+}
+
+fn probe_in(proc: &Path) -> Vec<Weakness> {
+    // SAFETY: getpid has no preconditions.
+    let me = unsafe { libc::getpid() };
+    let mut weaknesses = Vec::new();
+    if thread_count_in(proc, me).is_none() {
+        weaknesses.push(Weakness::ThreadCap);
+    }
+    // SAFETY: getpgrp has no preconditions.
+    let group = unsafe { libc::getpgrp() };
+    if thread_states_in(proc, group).is_none_or(|threads| threads.is_empty()) {
+        weaknesses.push(Weakness::HangDescription);
+    }
+    weaknesses
+}
+
+/// Whether `pid` is a zombie: dead, waiting for its parent to read its status.
+#[cfg(test)]
+pub fn is_zombie(pid: u32) -> bool {
+    fs::read_to_string(Path::new(PROC).join(pid.to_string()).join("stat"))
+        .ok()
+        .and_then(|stat| Some(stat[stat.rfind(')')? + 2..].starts_with('Z')))
+        .unwrap_or(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn states_are_classified_from_proc() {
+        assert_eq!(classify('R', "0"), Activity::Running);
+        assert_eq!(classify('S', "futex_do_wait"), Activity::WaitingOnLock);
+        assert_eq!(classify('S', "hrtimer_nanosleep"), Activity::Sleeping);
+    }
+
+    #[test]
+    fn this_process_can_be_seen() {
+        // SAFETY: getpgrp has no preconditions.
+        let group = unsafe { libc::getpgrp() };
+        assert!(!thread_states(group).expect("/proc").is_empty());
+        assert_eq!(probe(), []);
+    }
+
+    #[test]
+    fn without_proc_threads_are_neither_counted_nor_described() {
+        let empty = tempfile::tempdir().expect("a folder");
+        assert_eq!(
+            probe_in(empty.path()),
+            [Weakness::ThreadCap, Weakness::HangDescription]
+        );
+        assert_eq!(thread_count_in(empty.path(), 1), None);
+        assert_eq!(thread_states_in(&empty.path().join("absent"), 1), None);
+    }
+}
