@@ -4,7 +4,7 @@
 //! The key covers the graded file, the exercise's hidden files, the harness, the model
 //! checker's stand-ins, the exercise's
 //! course.yaml entry, the grader's version and the compiler's. Only verdicts that do not depend
-//! on the machine's load are kept: a timeout or a crash is always graded again.
+//! on the machine's load are kept: a timeout, a crash or a check not run is always graded again.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -55,10 +55,15 @@ impl CacheEntry {
         Some(result)
     }
 
-    /// Remembers a verdict that does not depend on the machine's load. A cache that cannot be
+    /// Remembers a verdict that does not depend on the machine's load (nor on how much of the
+    /// time budget was left: a check that was not run is no verdict). A cache that cannot be
     /// written only costs time, so failures are ignored.
     pub fn store(&self, result: &ExerciseResult) {
-        if matches!(result.status, Status::TimedOut | Status::Crashed) {
+        if matches!(
+            result.status,
+            Status::TimedOut | Status::Crashed | Status::NotRun
+        ) || result.tests.iter().any(|t| t.status == Status::NotRun)
+        {
             return;
         }
         if let Ok(json) = serde_json::to_vec(result) {

@@ -2,12 +2,15 @@
 //! libraries compile-fail checks link against, or the compiler's errors.
 
 use std::collections::HashMap;
+use std::io::Read;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 use serde::Deserialize;
 
 use crate::error::{GraderError, Result};
+use crate::platform::{Limits, ProcessTree};
 use crate::workspace::{BuildWorkspace, ExerciseCrate};
 
 /// The crates a compile-fail case may name, besides the exercise and std.
@@ -19,6 +22,8 @@ pub enum BuildOutcome {
     Built(Artifacts),
     /// The compiler refused the crate.
     CompileError(CompileErrors),
+    /// The build was stopped at its deadline before this crate was done.
+    Stopped,
 }
 
 /// The files a successful build produced.
@@ -87,10 +92,13 @@ struct Reported {
 }
 
 /// Builds the hidden-test binaries of several exercise crates in one cargo run, so that they
-/// compile in parallel and a crate that does not compile stops none of the others.
+/// compile in parallel and a crate that does not compile stops none of the others. A build
+/// still going at `deadline` is stopped: the crates it finished are ready, the others
+/// [`BuildOutcome::Stopped`].
 pub fn build_all(
     workspace: &BuildWorkspace,
     crates: &[ExerciseCrate],
+    deadline: Option<Instant>,
 ) -> Result<Vec<BuildOutcome>> {
     if crates.is_empty() {
         return Ok(Vec::new());
@@ -104,13 +112,13 @@ pub fn build_all(
         .arg(workspace.target_dir())
         .current_dir(&workspace.dir)
         .env("CARGO_TERM_COLOR", "never")
-        .stdin(Stdio::null());
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     for krate in crates {
         command.arg("-p").arg(&krate.package);
     }
-    let output = command
-        .output()
-        .map_err(|e| GraderError::io("run cargo (is it installed and on PATH?)", e))?;
+    let output = run_until(&mut command, deadline)?;
 
     let mut reported: HashMap<&str, Reported> = HashMap::new();
     let mut externs = HashMap::new();
@@ -193,6 +201,7 @@ pub fn build_all(
                         rendered: errors,
                     }))
                 }
+                _ if output.stopped => Ok(BuildOutcome::Stopped),
                 _ => Err(GraderError::Build(format!(
                     "cargo could not build {}:\n{}",
                     krate.package,
@@ -201,6 +210,55 @@ pub fn build_all(
             }
         })
         .collect()
+}
+
+/// What a cargo run printed, and whether it was stopped at its deadline.
+struct CargoOutput {
+    stdout: Vec<u8>,
+    stderr: Vec<u8>,
+    stopped: bool,
+}
+
+/// Runs cargo in a process tree of its own (so that the compilers it started end with it when it
+/// is stopped), until it ends or `deadline` passes.
+fn run_until(command: &mut Command, deadline: Option<Instant>) -> Result<CargoOutput> {
+    let limits = Limits { memory_bytes: None };
+    let mut tree = ProcessTree::spawn(command, limits)
+        .map_err(|e| GraderError::io("run cargo (is it installed and on PATH?)", e))?;
+    let read = |stream: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut stream) = stream {
+                let _ = stream.read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    };
+    // In a tree of its own, cargo no longer gets the terminal's Ctrl-C: the handler kills it.
+    let id = tree.id();
+    crate::interrupt::remember(id, tree.killer());
+    let stdout = read(tree.child().stdout.take().map(|s| Box::new(s) as _));
+    let stderr = read(tree.child().stderr.take().map(|s| Box::new(s) as _));
+    let mut stopped = false;
+    loop {
+        match tree.try_wait() {
+            Ok(Some(_)) => break,
+            Ok(None) => {}
+            Err(error) => return Err(GraderError::io("wait for cargo", error)),
+        }
+        if deadline.is_some_and(|deadline| Instant::now() >= deadline) {
+            stopped = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    tree.kill_tree();
+    crate::interrupt::forget(id);
+    Ok(CargoOutput {
+        stdout: stdout.join().unwrap_or_default(),
+        stderr: stderr.join().unwrap_or_default(),
+        stopped,
+    })
 }
 
 fn rlib(filenames: &Option<Vec<PathBuf>>) -> Option<PathBuf> {

@@ -21,6 +21,9 @@ pub const FORMAT_VERSION: u32 = 1;
 const DEFAULT_TIMEOUT_SECS: u64 = 10;
 /// Points of an exercise when neither the exercise nor the course says.
 const DEFAULT_POINTS: u32 = 10;
+/// Seconds a check of the whole course may take when course.yaml does not say: 8 minutes, under
+/// Gradescope's default limit of 10 for a whole autograder run, with room for the build.
+pub const DEFAULT_BUDGET_SECS: u64 = 8 * 60;
 
 /// course.yaml as written.
 #[derive(Debug, Deserialize)]
@@ -30,6 +33,10 @@ pub struct CourseFile {
     pub format_version: u32,
     /// The course's title, shown in reports.
     pub title: String,
+    /// Seconds one `check` may take in all, from its start to its last verdict (8 minutes
+    /// unless set): the grader plans every exercise's tests to fit, and reports the tests it
+    /// had no time left for as not run.
+    pub budget: Option<u64>,
     /// Course-wide defaults for the exercises.
     #[serde(default)]
     pub defaults: Defaults,
@@ -146,6 +153,8 @@ pub struct Course {
     pub root: PathBuf,
     /// The course's title.
     pub title: String,
+    /// How long one `check` may take in all.
+    pub budget: Duration,
     /// The sections in order.
     pub sections: Vec<SectionInfo>,
 }
@@ -276,6 +285,7 @@ impl Course {
         Course {
             root,
             title: parsed.title,
+            budget: Duration::from_secs(parsed.budget.unwrap_or(DEFAULT_BUDGET_SECS)),
             sections,
         }
     }

@@ -6,6 +6,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
+use crate::budget::{ExerciseDeadline, MIN_TEST_TIME};
 use crate::compile::{self, Artifacts, BuildOutcome, CompileErrors};
 use crate::compile_fail::{self, Case};
 use crate::course::Exercise;
@@ -18,10 +19,6 @@ use crate::workspace::{BuildWorkspace, ExerciseCrate};
 /// The most test processes run at once, whatever the number of cores: concurrency tests start
 /// threads of their own.
 const MAX_PARALLEL_TESTS: usize = 4;
-
-/// An exercise may take at most this many of its per-test timeouts in all: a file whose every
-/// test hangs costs a bounded time, and the tests not started by then are reported as such.
-const EXERCISE_DEADLINE_IN_TIMEOUTS: u32 = 6;
 
 /// A file to grade as an exercise: the learner's, or for `verify` a solution, stub or mutant.
 pub struct Submission<'a> {
@@ -63,10 +60,12 @@ enum ModelBuild {
 const REPLAY_FILE: &str = "model-replay.json";
 
 /// Builds every submission in one cargo run, so that they compile in parallel and one that
-/// does not compile stops none of the others.
+/// does not compile stops none of the others. A build still going at `deadline` is stopped, and
+/// the submissions it had not finished are judged not run, with `stopped_note`.
 pub fn build<'a>(
     workspace: &BuildWorkspace,
     submissions: &'a [Submission<'a>],
+    deadline: Option<(Instant, &str)>,
 ) -> Result<Vec<Built<'a>>> {
     let mut judged = Vec::new();
     let mut to_build = Vec::new();
@@ -108,7 +107,19 @@ pub fn build<'a>(
     // The model crates build in the same cargo run as the others, after them in the list.
     let mut crates: Vec<ExerciseCrate> = to_build.iter().map(|(_, k)| k.clone()).collect();
     crates.extend(models.iter().flatten().cloned());
-    let mut outcomes = compile::build_all(workspace, &crates)?.into_iter();
+    let mut outcomes =
+        compile::build_all(workspace, &crates, deadline.map(|(at, _)| at))?.into_iter();
+    let stopped = |exercise: &Exercise| {
+        ExerciseResult::not_run(
+            exercise.id.clone(),
+            exercise.path.clone(),
+            exercise.points,
+            deadline
+                .map(|(_, note)| note)
+                .unwrap_or_default()
+                .to_owned(),
+        )
+    };
     let mut states: Vec<Option<(BuiltState, ModelBuild)>> =
         submissions.iter().map(|_| None).collect();
     for (index, result) in judged {
@@ -117,6 +128,9 @@ pub fn build<'a>(
     let main_outcomes: Vec<BuildOutcome> = outcomes.by_ref().take(to_build.len()).collect();
     for (((index, krate), outcome), model) in to_build.into_iter().zip(main_outcomes).zip(models) {
         let exercise = submissions[index].exercise;
+        // An exercise whose model tests could not be built in time is not judged without
+        // them: it is not run at all.
+        let mut model_stopped = false;
         let model = match model {
             None => ModelBuild::None,
             Some(model_crate) => match outcomes.next().expect("one outcome per model crate") {
@@ -127,14 +141,22 @@ pub fn build<'a>(
                         &unmodelled_reason(&errors),
                     )))
                 }
+                BuildOutcome::Stopped => {
+                    model_stopped = true;
+                    ModelBuild::None
+                }
             },
         };
         states[index] = Some(match outcome {
+            BuildOutcome::Built(_) if model_stopped => {
+                (BuiltState::Judged(stopped(exercise)), ModelBuild::None)
+            }
             BuildOutcome::Built(artifacts) => (BuiltState::Ready(krate, artifacts), model),
             BuildOutcome::CompileError(errors) => (
                 BuiltState::Judged(compile_error(exercise, &krate, &errors)),
                 ModelBuild::None,
             ),
+            BuildOutcome::Stopped => (BuiltState::Judged(stopped(exercise)), ModelBuild::None),
         });
     }
     Ok(submissions
@@ -181,11 +203,13 @@ pub enum Thoroughness {
 }
 
 /// Runs a built submission's hidden tests and compile-fail checks and gives its verdict. Can be
-/// called again to run the same build again (`verify --repeat`).
+/// called again to run the same build again (`verify --repeat`). Checks that `deadline` leaves
+/// no time for are reported as not run.
 pub fn run(
     workspace: &BuildWorkspace,
     built: &Built,
     thoroughness: Thoroughness,
+    deadline: &ExerciseDeadline,
 ) -> Result<ExerciseResult> {
     let started = Instant::now();
     let exercise = built.submission.exercise;
@@ -217,7 +241,8 @@ pub fn run(
                 save_replays: replays.as_deref().map(|dir| (dir, digest.as_str())),
                 only_replays: None,
             };
-            let (model_checks, model_notes) = run_tests(workspace, exercise, &tests, thoroughness)?;
+            let (model_checks, model_notes) =
+                run_tests(workspace, exercise, &tests, thoroughness, deadline)?;
             checks.extend(model_checks);
             notes.extend(model_notes);
         }
@@ -230,12 +255,15 @@ pub fn run(
             save_replays: None,
             only_replays: None,
         };
-        let (stress_checks, stress_notes) = run_tests(workspace, exercise, &tests, thoroughness)?;
+        let (stress_checks, stress_notes) =
+            run_tests(workspace, exercise, &tests, thoroughness, deadline)?;
         checks.extend(stress_checks);
         notes.extend(stress_notes);
     }
     if !stop_early(&checks) {
-        checks.extend(run_compile_fail(workspace, exercise, krate, artifacts)?);
+        checks.extend(run_compile_fail(
+            workspace, exercise, krate, artifacts, deadline,
+        )?);
     }
     let mut result = ExerciseResult::from_checks(
         exercise.id.clone(),
@@ -271,7 +299,14 @@ pub fn replay(workspace: &BuildWorkspace, built: &Built) -> Result<Replayed> {
         save_replays: None,
         only_replays: Some(&saved),
     };
-    let (checks, notes) = run_tests(workspace, exercise, &tests, Thoroughness::Everything)?;
+    let deadline = ExerciseDeadline::without_budget(exercise);
+    let (checks, notes) = run_tests(
+        workspace,
+        exercise,
+        &tests,
+        Thoroughness::Everything,
+        &deadline,
+    )?;
     if checks.is_empty() {
         return Ok(Replayed::Nothing);
     }
@@ -409,11 +444,13 @@ struct TestSet<'a> {
 }
 
 /// Runs a set of tests, several at once, and gives their verdicts and the notes they printed.
+/// A test that `deadline` leaves no time for is reported as not run.
 fn run_tests(
     workspace: &BuildWorkspace,
     exercise: &Exercise,
     set: &TestSet,
     thoroughness: Thoroughness,
+    deadline: &ExerciseDeadline,
 ) -> Result<(Vec<CheckResult>, Vec<String>)> {
     let (krate, artifacts) = (set.krate, set.artifacts);
     let mut names = list_tests(artifacts)?;
@@ -421,8 +458,6 @@ fn run_tests(
         names.retain(|name| saved.join(format!("{name}.json")).exists());
     }
     let stop = std::sync::atomic::AtomicBool::new(false);
-    let deadline = exercise.timeout * EXERCISE_DEADLINE_IN_TIMEOUTS;
-    let started = std::time::Instant::now();
     let mut run_dirs = Vec::with_capacity(names.len());
     for name in &names {
         let dir = workspace.run_dir(&krate.package, name)?;
@@ -450,26 +485,21 @@ fn run_tests(
                     let Some(name) = names.get(index) else {
                         break;
                     };
-                    if started.elapsed() >= deadline {
-                        let check = CheckResult {
-                            name: name.clone(),
-                            kind: set.kind,
-                            status: Status::TimedOut,
-                            message: Some(format!(
-                                "was not run: the exercise's tests had already used its {} s \
-                                 in all (the tests before it hung or ran long)",
-                                deadline.as_secs()
-                            )),
-                            output: String::new(),
-                            duration_ms: 0,
-                        };
-                        results.lock().unwrap_or_else(|p| p.into_inner())[index] = Some(check);
-                        continue;
-                    }
+                    let allowed = match deadline.test_time(exercise.timeout) {
+                        Ok(allowed) => allowed,
+                        Err(limit) => {
+                            let check = not_run(name.clone(), set.kind, limit);
+                            results.lock().unwrap_or_else(|p| p.into_inner())[index] = Some(check);
+                            continue;
+                        }
+                    };
                     let Some(run) = runner::run_test(
                         &artifacts.test_binary,
                         name,
-                        exercise.timeout,
+                        runner::Deadline {
+                            allowed,
+                            timeout: exercise.timeout,
+                        },
                         &run_dirs[index],
                         &stop,
                     ) else {
@@ -546,11 +576,24 @@ pub enum Replayed {
 /// The file beside kept interleavings that names the version of the learner's file they failed.
 const FILE_DIGEST: &str = "file.sha256";
 
+/// The verdict of a check that had no time left to run.
+fn not_run(name: String, kind: CheckKind, limit: crate::budget::Limit) -> CheckResult {
+    CheckResult {
+        name,
+        kind,
+        status: Status::NotRun,
+        message: Some(crate::output::not_run(limit)),
+        output: String::new(),
+        duration_ms: 0,
+    }
+}
+
 fn run_compile_fail(
     workspace: &BuildWorkspace,
     exercise: &Exercise,
     krate: &ExerciseCrate,
     artifacts: &Artifacts,
+    deadline: &ExerciseDeadline,
 ) -> Result<Vec<CheckResult>> {
     let scratch = workspace
         .dir
@@ -565,6 +608,16 @@ fn run_compile_fail(
         else {
             continue;
         };
+        // A case runs the compiler twice and cannot be stopped half-way: it starts only with
+        // time for both.
+        if let Err(limit) = deadline.has_left(MIN_TEST_TIME * 2) {
+            checks.push(not_run(
+                format!("compile_fail/{name}"),
+                CheckKind::CompileFail,
+                limit,
+            ));
+            continue;
+        }
         let case = Case::parse(name, source).map_err(|e| GraderError::Build(e.to_string()))?;
         checks.push(compile_fail::check(&case, artifacts, &scratch)?);
     }

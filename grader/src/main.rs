@@ -4,6 +4,7 @@
 //! `main` only parses the command line, finds the course, runs one command and maps its outcome
 //! to the documented exit status; see `ARCHITECTURE.md` for the map of the rest.
 
+mod budget;
 mod bug_classes;
 mod cache;
 mod capture;

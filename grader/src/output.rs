@@ -10,9 +10,11 @@
 use std::ffi::OsStr;
 use std::fmt::Write as _;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use anstyle::{AnsiColor, Style};
 
+use crate::budget::Limit;
 use crate::course::{Course, Exercise};
 use crate::platform::Weakness;
 use crate::progress::Standing;
@@ -290,6 +292,81 @@ fn next_step_after_check(course: &Course, results: &[ExerciseResult]) -> String 
             paint(GREEN, "Well done!")
         ),
     }
+}
+
+/// A duration as people read it: `45 s`, `2.5 s`, `8 min`, `7 min 30 s`.
+pub fn duration(time: Duration) -> String {
+    let seconds = time.as_secs();
+    if seconds >= 60 {
+        let (minutes, seconds) = (seconds / 60, seconds % 60);
+        if seconds == 0 {
+            format!("{minutes} min")
+        } else {
+            format!("{minutes} min {seconds} s")
+        }
+    } else if time.subsec_millis() == 0 || seconds >= 10 {
+        format!("{seconds} s")
+    } else {
+        format!("{:.1} s", time.as_secs_f64())
+    }
+}
+
+/// The first line of a timed-out test's message: how long it had, and why less than its
+/// timeout when the check's time budget shortened it.
+pub fn timed_out(allowed: Duration, timeout: Duration) -> String {
+    if allowed < timeout {
+        format!(
+            "did not finish within {} and was stopped (its {} were shortened so that the whole \
+             check fits in its time budget; the tests before it hung or ran long).",
+            duration(allowed),
+            duration(timeout)
+        )
+    } else {
+        format!(
+            "did not finish within {} and was stopped.",
+            duration(timeout)
+        )
+    }
+}
+
+/// Why a check was not run.
+pub fn not_run(limit: Limit) -> String {
+    match limit {
+        Limit::Budget(total) => format!(
+            "not run: the time budget was spent (a check of the course may take {} in all, and \
+             the tests before this one hung or ran long). Fix those first.",
+            duration(total)
+        ),
+        Limit::Exercise(total) => format!(
+            "not run: this exercise's tests had already used the {} they may take in all (the \
+             tests before this one hung or ran long).",
+            duration(total)
+        ),
+    }
+}
+
+/// The note of an exercise whose build was stopped when the time budget was spent.
+pub fn build_not_finished(total: Duration) -> String {
+    format!(
+        "Not run: the time budget was spent before this file was built (a check of the course \
+         may take {} in all, building the files included).",
+        duration(total)
+    )
+}
+
+/// The note of an exercise whose turn never came: the budget was spent before it.
+pub fn exercise_not_run(total: Duration) -> String {
+    format!(
+        "Not run: the time budget was spent before this exercise's turn (a check of the course \
+         may take {} in all, building the files and grading the exercises before it included).",
+        duration(total)
+    )
+}
+
+/// The note of an exercise not graded yet, in results written while grading goes on: if the
+/// platform stops the grader, this is what remains.
+pub fn not_graded_yet() -> String {
+    "Not graded: grading stopped before this exercise's turn.".to_owned()
 }
 
 /// Says that a section is not open yet.

@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use crate::capture::{Captured, capture};
 use crate::hang;
 use crate::interrupt;
+use crate::output;
 use crate::platform::{Crash, CrashCause, Ending, Limits, MemoryCap, ProcessTree};
 use crate::verdict::Status;
 
@@ -46,12 +47,22 @@ pub struct TestRun {
     pub notes: Vec<String>,
 }
 
-/// Runs `binary --run name` in `workdir`, stopping it and everything it started after `timeout`,
-/// or as soon as `cancel` is set (then the verdict is `None`: nobody wants it any more).
+/// How long a test may run.
+#[derive(Debug, Clone, Copy)]
+pub struct Deadline {
+    /// The time it has: its timeout, or less where the check's time budget shortened it.
+    pub allowed: Duration,
+    /// The timeout course.yaml gives it.
+    pub timeout: Duration,
+}
+
+/// Runs `binary --run name` in `workdir`, stopping it and everything it started when its
+/// deadline's time is up, or as soon as `cancel` is set (then the verdict is `None`: nobody
+/// wants it any more).
 pub fn run_test(
     binary: &Path,
     name: &str,
-    timeout: Duration,
+    deadline: Deadline,
     workdir: &Path,
     cancel: &AtomicBool,
 ) -> Option<TestRun> {
@@ -67,7 +78,7 @@ pub fn run_test(
         .stderr(Stdio::piped());
     // A tree of its own, so that the test and every process it starts can be killed at once.
     let limits = Limits {
-        memory_bytes: MAX_MEMORY,
+        memory_bytes: Some(MAX_MEMORY),
     };
     let mut tree = match ProcessTree::spawn(&mut command, limits) {
         Ok(tree) => tree,
@@ -91,7 +102,7 @@ pub fn run_test(
 
     let id = tree.id();
     interrupt::remember(id, tree.killer());
-    let ended = wait_until(&mut tree, started + timeout, cancel);
+    let ended = wait_until(&mut tree, started + deadline.allowed, cancel);
     let hang_report = match ended {
         Ended::Cancelled => {
             tree.kill_tree();
@@ -123,8 +134,8 @@ pub fn run_test(
         Some(Stopped::Deadline(report)) => (
             Status::TimedOut,
             Some(format!(
-                "did not finish within {} s and was stopped.\n{report}",
-                timeout.as_secs()
+                "{}\n{report}",
+                output::timed_out(deadline.allowed, deadline.timeout)
             )),
         ),
         Some(Stopped::TooManyThreads(count)) => (

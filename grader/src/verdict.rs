@@ -8,6 +8,10 @@ use serde::{Deserialize, Serialize};
 pub enum Status {
     /// Everything it asked of the learner's code held.
     Passed,
+    /// It was not run: the time it could have had was spent (the check's budget, or the
+    /// exercise's own limit) before its turn. Ranked above a pass and below everything else, so
+    /// that what was observed of an exercise outranks what was not.
+    NotRun,
     /// It ran to a verdict, and the verdict was no.
     Failed,
     /// It did not finish within its deadline and was stopped.
@@ -23,6 +27,7 @@ impl Status {
     pub fn label(self) -> &'static str {
         match self {
             Status::Passed => "passed",
+            Status::NotRun => "not run",
             Status::Failed => "failed",
             Status::TimedOut => "timed out",
             Status::Crashed => "crashed",
@@ -126,6 +131,21 @@ impl ExerciseResult {
             duration_ms,
             cached: false,
         }
+    }
+
+    /// The result of an exercise none of whose checks ran, with the note saying why.
+    pub fn not_run(id: String, path: String, max_points: u32, note: String) -> Self {
+        Self {
+            notes: vec![note],
+            ..Self::from_checks(id, path, max_points, Vec::new(), 0)
+        }
+        .with_status(Status::NotRun)
+    }
+
+    fn with_status(mut self, status: Status) -> Self {
+        self.status = status;
+        self.points = 0;
+        self
     }
 
     /// Whether the exercise passed.

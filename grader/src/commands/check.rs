@@ -2,6 +2,7 @@
 
 use std::io::Write as _;
 
+use crate::budget::{self, Budget};
 use crate::cache::CacheEntry;
 use crate::cli::Format;
 use std::path::Path;
@@ -58,46 +59,37 @@ pub fn run(
         }
         return Ok(EXIT_PASSED);
     }
+    let budget = Budget::starting(started, course.budget);
+    // A machine-readable file is rewritten after every exercise, so that a grader stopped by the
+    // platform (Gradescope's own time limit) still leaves what it had graded.
+    let mut write_partial = |graded: &[ExerciseResult]| {
+        let Some(path) = output_file.filter(|_| format != Format::Human) else {
+            return;
+        };
+        let mut so_far = graded.to_vec();
+        for exercise in &exercises[graded.len().min(exercises.len())..] {
+            so_far.push(ExerciseResult::not_run(
+                exercise.id.clone(),
+                exercise.path.clone(),
+                exercise.points,
+                output::not_graded_yet(),
+            ));
+        }
+        if let Some(text) = render(course, format, &so_far, &not_released, started) {
+            let _ = write_atomically(path, text.as_bytes());
+        }
+    };
     let results = if exercises.is_empty() {
         Vec::new()
     } else {
-        grade_and_record(course, &exercises, streaming)?
+        write_partial(&[]);
+        grade_and_record(course, &exercises, streaming, &budget, &mut write_partial)?
     };
-    let text = match format {
-        Format::Human if streaming => {
-            print_now(&output::check_summary(course, &results));
-            None
-        }
-        Format::Human => {
-            let mut text = notes.iter().map(|n| format!("{n}\n")).collect::<String>();
-            let mut section = "";
-            for result in &results {
-                let this_section = result.id.split('/').next().unwrap_or_default();
-                if this_section != section {
-                    section = this_section;
-                    text.push_str(&output::section_heading(course, section));
-                }
-                text.push_str(&output::exercise_report(result));
-            }
-            text.push_str(&output::check_summary(course, &results));
-            Some(text)
-        }
-        Format::Json => {
-            let report = Report {
-                course: &course.title,
-                points: results.iter().map(|r| r.points).sum(),
-                max_points: results.iter().map(|r| r.max_points).sum(),
-                exercises: &results,
-                not_released: &not_released,
-            };
-            Some(serde_json::to_string_pretty(&report).expect("the report serialises") + "\n")
-        }
-        Format::Gradescope => {
-            let results =
-                formats::gradescope::results(course, &results, started.elapsed().as_secs(), &notes);
-            Some(serde_json::to_string_pretty(&results).expect("results serialise") + "\n")
-        }
-        Format::Junit => Some(formats::junit::render(&course.title, &results)),
+    let text = if streaming {
+        print_now(&output::check_summary(course, &results));
+        None
+    } else {
+        render(course, format, &results, &not_released, started)
     };
     if let Some(text) = text {
         emit(&text, output_file)?;
@@ -106,6 +98,52 @@ pub fn run(
         EXIT_PASSED
     } else {
         EXIT_NOT_PASSED
+    })
+}
+
+/// The results of a check in `format`, not streamed, with the sections not open yet.
+fn render(
+    course: &Course,
+    format: Format,
+    results: &[ExerciseResult],
+    not_released: &[NotReleased],
+    started: Instant,
+) -> Option<String> {
+    let notes: Vec<String> = not_released
+        .iter()
+        .map(|n| output::not_released(course, n))
+        .collect();
+    Some(match format {
+        Format::Human => {
+            let mut text = notes.iter().map(|n| format!("{n}\n")).collect::<String>();
+            let mut section = "";
+            for result in results {
+                let this_section = result.id.split('/').next().unwrap_or_default();
+                if this_section != section {
+                    section = this_section;
+                    text.push_str(&output::section_heading(course, section));
+                }
+                text.push_str(&output::exercise_report(result));
+            }
+            text.push_str(&output::check_summary(course, results));
+            text
+        }
+        Format::Json => {
+            let report = Report {
+                course: &course.title,
+                points: results.iter().map(|r| r.points).sum(),
+                max_points: results.iter().map(|r| r.max_points).sum(),
+                exercises: results,
+                not_released,
+            };
+            serde_json::to_string_pretty(&report).expect("the report serialises") + "\n"
+        }
+        Format::Gradescope => {
+            let results =
+                formats::gradescope::results(course, results, started.elapsed().as_secs(), &notes);
+            serde_json::to_string_pretty(&results).expect("results serialise") + "\n"
+        }
+        Format::Junit => formats::junit::render(&course.title, results),
     })
 }
 
@@ -127,7 +165,7 @@ pub fn replay(course: &Course, target: &str) -> Result<i32> {
         variant: String::new(),
         bytes,
     }];
-    let built = grade::build(&workspace, &submissions)?;
+    let built = grade::build(&workspace, &submissions, None)?;
     let built = built.first().expect("one build per submission");
     match grade::replay(&workspace, built)? {
         grade::Replayed::Nothing => {
@@ -149,12 +187,15 @@ pub fn replay(course: &Course, target: &str) -> Result<i32> {
     }
 }
 
-/// Grades the exercises (from the cache where their files have not changed), printing each
-/// verdict as it comes when `streaming`, and records the learner's progress.
+/// Grades the exercises (from the cache where their files have not changed) within `budget`,
+/// printing each verdict as it comes when `streaming` and handing the verdicts so far to
+/// `graded` after each exercise, and records the learner's progress.
 pub fn grade_and_record(
     course: &Course,
     exercises: &[&Exercise],
     streaming: bool,
+    budget: &Budget,
+    graded_so_far: &mut dyn FnMut(&[ExerciseResult]),
 ) -> Result<Vec<ExerciseResult>> {
     let workspace = BuildWorkspace::open(course)?;
     // Verdicts of unchanged files come from the cache; the rest are built together.
@@ -189,8 +230,20 @@ pub fn grade_and_record(
     if !to_build.is_empty() {
         bar.building(to_build.len());
     }
-    let built = grade::build(&workspace, &to_build)?;
+    let stopped_note = output::build_not_finished(budget.total());
+    let built = grade::build(
+        &workspace,
+        &to_build,
+        budget
+            .build_deadline()
+            .map(|at| (at, stopped_note.as_str())),
+    )?;
     let mut built = built.iter();
+    // What the exercises still to grade weigh, for sharing the budget among them.
+    let mut weight_left: u32 = to_build
+        .iter()
+        .map(|submission| budget::weight(submission.exercise))
+        .sum();
 
     let mut results = Vec::new();
     let mut graded = Vec::new();
@@ -202,9 +255,22 @@ pub fn grade_and_record(
             None => {
                 bar.grading(&exercise.id);
                 let built = built.next().expect("one build per uncached exercise");
-                let result = grade::run(&workspace, built, Thoroughness::Everything)?;
-                entry.store(&result);
-                result
+                let weight = budget::weight(exercise);
+                weight_left -= weight;
+                if budget.spent() {
+                    ExerciseResult::not_run(
+                        exercise.id.clone(),
+                        exercise.path.clone(),
+                        exercise.points,
+                        output::exercise_not_run(budget.total()),
+                    )
+                } else {
+                    let deadline = budget.share(exercise, weight, weight_left);
+                    let result =
+                        grade::run(&workspace, built, Thoroughness::Everything, &deadline)?;
+                    entry.store(&result);
+                    result
+                }
             }
         };
         if streaming {
@@ -222,6 +288,7 @@ pub fn grade_and_record(
         bar.advance();
         graded.push((result.clone(), sha256_hex(&submission.bytes)));
         results.push(result);
+        graded_so_far(&results);
     }
     // Cleared before the results (or the summary) are printed.
     bar.finish();

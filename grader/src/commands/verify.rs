@@ -6,6 +6,7 @@ use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, mpsc};
 
+use crate::budget::ExerciseDeadline;
 use crate::bug_classes::Declaration;
 use crate::commands::check::select;
 use crate::course::{Course, Exercise};
@@ -37,7 +38,7 @@ pub fn run(course: &Course, target: Option<&str>, repeat: u32) -> Result<i32> {
         .collect::<Result<_>>()?;
     let submissions: Vec<Submission> = plans.iter().flat_map(Plan::submissions).collect();
     bar.building(submissions.len());
-    let built = grade::build(&workspace, &submissions)?;
+    let built = grade::build(&workspace, &submissions, None)?;
     let mut per_plan = Vec::with_capacity(plans.len());
     let mut rest = built.as_slice();
     for plan in &plans {
@@ -247,6 +248,13 @@ struct CorrectRuns {
     problems: Vec<String>,
 }
 
+/// Runs every check of a correct file (a solution or an alternative), bound by its exercise's
+/// own limit: verify has no budget.
+fn run_alone(workspace: &BuildWorkspace, built: &Built) -> Result<ExerciseResult> {
+    let deadline = ExerciseDeadline::without_budget(built.submission.exercise);
+    grade::run(workspace, built, Thoroughness::Everything, &deadline)
+}
+
 /// Runs an exercise's solution `repeat` times and each alternative `repeat` times, one run
 /// after another, and checks the solution's formatting and the stub's `// TODO`.
 fn run_correct(
@@ -260,12 +268,12 @@ fn run_correct(
     let solution_path = &plan.solution_path;
     let mut runs = Vec::new();
     for _ in 0..repeat {
-        runs.push(grade::run(workspace, &built[0], Thoroughness::Everything)?);
+        runs.push(run_alone(workspace, &built[0])?);
     }
     // Correct solutions written differently from ours must pass too, every time.
     for ((name, _), built) in plan.alternatives.iter().zip(&built[2..]) {
         for _ in 0..repeat {
-            let verdict = grade::run(workspace, built, Thoroughness::Everything)?;
+            let verdict = run_alone(workspace, built)?;
             if !verdict.passed() {
                 problems.push(format!(
                     "alternative solution {name} is correct but does not pass:\n{}",
@@ -452,11 +460,9 @@ fn run_must_fail(
                     else {
                         break;
                     };
-                    match grade::run(
-                        workspace,
-                        groups[group][index],
-                        Thoroughness::UntilFirstFailure,
-                    ) {
+                    let built = groups[group][index];
+                    let deadline = ExerciseDeadline::without_budget(built.submission.exercise);
+                    match grade::run(workspace, built, Thoroughness::UntilFirstFailure, &deadline) {
                         Ok(verdict) => {
                             verdicts[group].lock().unwrap_or_else(|p| p.into_inner())[index]
                                 .push(verdict);

@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use notify::{RecursiveMode, Watcher as _};
 
+use crate::budget::Budget;
 use crate::commands::check::grade_and_record;
 use crate::course::{Course, Exercise};
 use crate::error::{EXIT_PASSED, GraderError, Result};
@@ -105,7 +106,8 @@ fn exercise_at(course: &Course, index: usize) -> &Exercise {
 fn grade(course: &Course, screen: &Screen, index: usize) -> Result<Option<usize>> {
     let exercise = exercise_at(course, index);
     screen.say(&output::watch_grading(exercise));
-    let results = grade_and_record(course, &[exercise], false)?;
+    let budget = Budget::starting(std::time::Instant::now(), course.budget);
+    let results = grade_and_record(course, &[exercise], false, &budget, &mut |_| {})?;
     let result = &results[0];
     screen.say(&output::exercise_report(result));
     if !result.passed() {

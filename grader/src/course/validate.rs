@@ -12,6 +12,11 @@ use crate::files::{relative_slash_path, rust_files_below};
 /// The longest timeout an exercise may ask for, so that a typo cannot hang a class's grading.
 const MAX_TIMEOUT_SECS: u64 = 600;
 
+/// The shortest budget a course may set: less leaves no time to build anything.
+const MIN_BUDGET_SECS: u64 = 10;
+/// The longest budget a course may set: a day, so that a typo (minutes for seconds) is caught.
+const MAX_BUDGET_SECS: u64 = 24 * 60 * 60;
+
 /// Collects the first problem, located in the file.
 struct Checker<'a> {
     file: &'a Path,
@@ -41,6 +46,19 @@ pub fn validate(
             format!(
                 "format_version is {}, but this grader reads format_version {FORMAT_VERSION}",
                 course.format_version
+            ),
+        ));
+    }
+    if course
+        .budget
+        .is_some_and(|budget| !(MIN_BUDGET_SECS..=MAX_BUDGET_SECS).contains(&budget))
+    {
+        return Err(check.fail(
+            line_of_key(source, "budget"),
+            format!(
+                "budget is {} seconds; it must be between {MIN_BUDGET_SECS} and \
+                 {MAX_BUDGET_SECS} (the time one check of the whole course may take)",
+                course.budget.unwrap_or_default()
             ),
         ));
     }

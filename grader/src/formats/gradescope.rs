@@ -77,6 +77,15 @@ pub fn results(
         if result.passed() {
             output = format!("Passed all {} hidden checks.", result.tests.len());
         }
+        if result.tests.is_empty() && result.status == Status::NotRun {
+            output.clear();
+        }
+        for note in &result.notes {
+            if !output.is_empty() {
+                output.push('\n');
+            }
+            output.push_str(note);
+        }
         tests.push(Test {
             name: result.id.clone(),
             score: result.points,

@@ -13,6 +13,11 @@ pub fn render(title: &str, results: &[ExerciseResult]) -> String {
         suite.add_property(Property::new("max_points", result.max_points.to_string()));
         suite.add_property(Property::new("status", result.status.label()));
         suite.add_property(Property::new("path", result.path.as_str()));
+        if result.tests.is_empty() && result.status == Status::NotRun {
+            let mut status = TestCaseStatus::skipped();
+            status.set_message(result.notes.join("\n"));
+            suite.add_test_case(TestCase::new("not run", status));
+        }
         if let Some(compiler) = &result.compiler_output {
             let mut status = TestCaseStatus::non_success(NonSuccessKind::Error);
             status.set_type("compile_error");
@@ -23,6 +28,11 @@ pub fn render(title: &str, results: &[ExerciseResult]) -> String {
         for check in &result.tests {
             let status = match check.status {
                 Status::Passed => TestCaseStatus::success(),
+                Status::NotRun => {
+                    let mut status = TestCaseStatus::skipped();
+                    status.set_message(check.message.clone().unwrap_or_default());
+                    status
+                }
                 other => {
                     let kind = if other == Status::Failed {
                         NonSuccessKind::Failure

@@ -49,7 +49,7 @@ pub fn spawn(command: &mut Command, limits: Limits) -> io::Result<(Child, Tree, 
         group: child.id() as libc::pid_t,
         memory_cap: os::memory_cap(),
     };
-    let weaknesses = if tree.memory_cap == MemoryCap::Missing {
+    let weaknesses = if tree.memory_cap == MemoryCap::Missing && memory.is_some() {
         vec![Weakness::MemoryCap]
     } else {
         Vec::new()

@@ -75,7 +75,7 @@ impl Killer {
 /// A new job that kills its processes when closed, suppresses crash dialogs (a dialog would
 /// keep a crashed test alive until its deadline) and, if the system lets it, caps each
 /// process's committed memory at `memory` bytes. Says whether the memory cap took.
-fn new_job(memory: u64) -> io::Result<(Job, bool)> {
+fn new_job(memory: Option<u64>) -> io::Result<(Job, bool)> {
     // SAFETY: no security attributes and no name: a new anonymous job, or null.
     let handle = unsafe { CreateJobObjectW(ptr::null(), ptr::null()) };
     if handle.is_null() {
@@ -98,6 +98,14 @@ fn new_job(memory: u64) -> io::Result<(Job, bool)> {
         }
     };
     let always = JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE | JOB_OBJECT_LIMIT_DIE_ON_UNHANDLED_EXCEPTION;
+    let Some(memory) = memory else {
+        // Uncapped: "capped" as asked.
+        return if set(always, 0) {
+            Ok((job, true))
+        } else {
+            Err(io::Error::last_os_error())
+        };
+    };
     let memory = usize::try_from(memory).unwrap_or(usize::MAX);
     if set(always | JOB_OBJECT_LIMIT_PROCESS_MEMORY, memory) {
         Ok((job, true))

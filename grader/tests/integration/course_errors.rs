@@ -148,3 +148,14 @@ fn no_course_file_is_found_outside_a_course() {
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("no course.yaml found"), "{stderr}");
 }
+
+#[test]
+fn a_budget_too_short_to_build_anything_is_refused() {
+    let course = COURSE.replace(
+        "title: A small course\n",
+        "title: A small course\nbudget: 5\n",
+    );
+    let stderr = refused(&course, &["list"]);
+    assert!(stderr.contains("course.yaml:3:"), "{stderr}");
+    assert!(stderr.contains("budget is 5 seconds"), "{stderr}");
+}

@@ -4,6 +4,7 @@
 
 mod autograder;
 mod bad_input;
+mod budget;
 mod class_page_render;
 mod course_errors;
 mod editor_support;

@@ -135,12 +135,45 @@ impl ScratchCourse {
         }
     }
 
+    /// Makes every exercise whose path starts with `prefix` hang: each `todo!(…)` of its stub
+    /// becomes `loop { std::thread::park() }`, the worst submission there is for the time a
+    /// check takes (every test runs until its deadline, asleep, and never fails by itself).
+    pub fn hang(&self, prefix: &str) {
+        let exercises = self.root().join("exercises");
+        for file in files_below(&exercises) {
+            let relative = file.strip_prefix(&exercises).expect("below exercises");
+            if !relative.to_string_lossy().starts_with(prefix)
+                || file.extension().is_none_or(|ext| ext != "rs")
+            {
+                continue;
+            }
+            let stub = std::fs::read_to_string(&file).expect("read a stub");
+            std::fs::write(&file, hanging(&stub)).expect("write a hanging file");
+        }
+    }
+
     /// Replaces the text `from` with `to` in course.yaml.
     pub fn edit_course(&self, from: &str, to: &str) {
         let course = self.read("course.yaml");
         assert!(course.contains(from), "course.yaml has no `{from}`");
         self.write("course.yaml", &course.replacen(from, to, 1));
     }
+}
+
+/// `stub` with every `todo!(…)` replaced by an endless sleep.
+pub fn hanging(stub: &str) -> String {
+    let mut out = String::new();
+    let mut rest = stub;
+    while let Some(at) = rest.find("todo!(") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + "todo!(".len()..];
+        let close = after.find(')').expect("a todo! closes on its line");
+        out.push_str("loop { std::thread::park() }");
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    assert_ne!(out, stub, "the stub has a todo!()");
+    out
 }
 
 fn files_below(dir: &Path) -> Vec<PathBuf> {
