@@ -42,6 +42,17 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
 
+        /// Seconds the whole check may take, instead of course.yaml's `budget` (for an
+        /// autograder's image, whose first build of the dependencies takes longer).
+        #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(10..))]
+        budget: Option<u64>,
+
+        /// For autograders, as root: compile and run the learner's code as this unprivileged
+        /// user (Linux, macOS), which may read the build folder's copy of the course but not
+        /// the course's source; every process it leaves is killed after each exercise.
+        #[arg(long, value_name = "USER", conflicts_with = "replay")]
+        as_user: Option<String>,
+
         /// Run again, step by step, the interleavings in which the exercise's model tests last
         /// failed (one exercise; the file must not have changed since).
         #[arg(long, conflicts_with_all = ["all", "output"])]

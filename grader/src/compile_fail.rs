@@ -268,6 +268,8 @@ fn rustc(artifacts: &Artifacts, scratch: &Path, name: &str, source: &str) -> Res
         .map_err(|e| GraderError::io(format!("write {}", file.display()), e))?;
     let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
     let mut command = Command::new(rustc);
+    // The learner's macros expand here: the compiler reads files as the learner user.
+    crate::platform::as_learner(&mut command);
     command
         .args([
             "--edition",

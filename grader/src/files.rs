@@ -41,6 +41,9 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     let mut temporary = tempfile::NamedTempFile::new_in(dir)?;
+    // A temporary file is its owner's alone; what the grader writes is for others to read too
+    // (the build folder, for the learner user that compiles in it).
+    crate::platform::readable_by_all(temporary.as_file())?;
     temporary.write_all(contents)?;
     temporary.as_file().sync_all()?;
     temporary.persist(path).map_err(|error| error.error)?;

@@ -228,11 +228,11 @@ pub fn run(
         ModelBuild::None => {}
         ModelBuild::Unmodelled(note) => notes.push(note.clone()),
         ModelBuild::Ready(model_crate, model_artifacts) => {
-            let replays = built
-                .submission
-                .variant
-                .is_empty()
-                .then(|| workspace.replay_dir(&model_crate.package));
+            // Only the learner's own file, and not when a learner user writes the runs' folders
+            // (the grader would copy a file learner code may have replaced with a link).
+            let replays = (built.submission.variant.is_empty()
+                && !crate::platform::runs_as_learner())
+            .then(|| workspace.replay_dir(&model_crate.package));
             let digest = crate::progress::sha256_hex(&built.submission.bytes);
             let tests = TestSet {
                 krate: model_crate,
@@ -245,6 +245,7 @@ pub fn run(
                 run_tests(workspace, exercise, &tests, thoroughness, deadline)?;
             checks.extend(model_checks);
             notes.extend(model_notes);
+            crate::platform::end_learner_processes();
         }
     }
     if !stop_early(&checks) {
@@ -259,6 +260,8 @@ pub fn run(
             run_tests(workspace, exercise, &tests, thoroughness, deadline)?;
         checks.extend(stress_checks);
         notes.extend(stress_notes);
+        // Nothing the tests left may touch the compile-fail checks' folder.
+        crate::platform::end_learner_processes();
     }
     if !stop_early(&checks) {
         checks.extend(run_compile_fail(
@@ -411,7 +414,10 @@ fn learner_paths(krate: &ExerciseCrate, text: &str) -> String {
 }
 
 fn list_tests(artifacts: &Artifacts) -> Result<Vec<String>> {
-    let output = std::process::Command::new(&artifacts.test_binary)
+    let mut command = std::process::Command::new(&artifacts.test_binary);
+    // Listing runs the learner's code too (a static constructor would run before `main`).
+    crate::platform::as_learner(&mut command);
+    let output = command
         .arg("--list")
         .stdin(std::process::Stdio::null())
         .output()
@@ -595,11 +601,7 @@ fn run_compile_fail(
     artifacts: &Artifacts,
     deadline: &ExerciseDeadline,
 ) -> Result<Vec<CheckResult>> {
-    let scratch = workspace
-        .dir
-        .join("runs")
-        .join(&krate.package)
-        .join("compile_fail");
+    let scratch = workspace.run_dir(&krate.package, "compile_fail")?;
     let mut checks = Vec::new();
     for (path, source) in embedded::hidden_files(exercise.stem()) {
         let Some(name) = path

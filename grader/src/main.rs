@@ -42,6 +42,8 @@ fn main() {
     // clap exits with status 2 for a usage error and 0 for --help, as documented.
     let cli = Cli::parse();
     interrupt::install();
+    // Orphans of the tests' processes come back to the grader, which ends them (Linux).
+    platform::become_subreaper();
     // Colour only for people: not in a file that `check --output` writes.
     let writes_a_file = matches!(
         &cli.command,
@@ -87,7 +89,7 @@ fn main() {
 fn run(cli: Cli) -> Result<i32, GraderError> {
     let here =
         std::env::current_dir().map_err(|e| GraderError::io("find the current folder", e))?;
-    let course = Course::discover(cli.course.as_deref(), &here)?;
+    let mut course = Course::discover(cli.course.as_deref(), &here)?;
     let command = match cli.command {
         Some(command) => command,
         None if std::io::stdout().is_terminal() => Command::Watch,
@@ -110,8 +112,20 @@ fn run(cli: Cli) -> Result<i32, GraderError> {
             all: _,
             format,
             output,
+            as_user,
+            budget,
             replay: false,
-        } => commands::check::run(&course, target.as_deref(), format, output.as_deref()),
+        } => {
+            if let Some(seconds) = budget {
+                course.budget = std::time::Duration::from_secs(seconds);
+            }
+            if let Some(user) = &as_user {
+                platform::run_learner_code_as(user).map_err(|error| {
+                    GraderError::Usage(format!("cannot grade as user `{user}`: {error}"))
+                })?;
+            }
+            commands::check::run(&course, target.as_deref(), format, output.as_deref())
+        }
         Command::Watch => commands::watch::run(&course),
         Command::List => commands::list::run(&course),
         Command::Next => commands::next::run(&course),

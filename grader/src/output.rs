@@ -311,6 +311,28 @@ pub fn duration(time: Duration) -> String {
     }
 }
 
+/// A size in bytes as people read it: `640 MiB`, `4 GiB`.
+pub fn bytes(size: u64) -> String {
+    if size >= 1 << 30 && size.is_multiple_of(1 << 30) {
+        format!("{} GiB", size >> 30)
+    } else {
+        format!("{} MiB", size >> 20)
+    }
+}
+
+/// How much memory a test may use, and why not more when the container decided.
+pub fn memory_allowance(allowance: crate::runner::MemoryAllowance) -> String {
+    match allowance.container {
+        Some(container) => format!(
+            "a test may use at most {}: what this machine's {} leave once the grader has its \
+             share",
+            bytes(allowance.bytes),
+            bytes(container)
+        ),
+        None => format!("a test may use at most {}", bytes(allowance.bytes)),
+    }
+}
+
 /// The first line of a timed-out test's message: how long it had, and why less than its
 /// timeout when the check's time budget shortened it.
 pub fn timed_out(allowed: Duration, timeout: Duration) -> String {

@@ -37,6 +37,19 @@
 //! - **Weaker machines.** Where the set-up of a cap, a probe or the tree's clean-up fails (a
 //!   container without `/proc`, an account that may not create Job Objects), grading goes on with
 //!   what is left and [`new_weaknesses`] reports each [`Weakness`] once, for one note to people.
+//! - **Learner code as another user.** [`run_learner_code_as`] (unix, as root) makes every
+//!   process that compiles or runs learner code start as an unprivileged account: the trees of
+//!   [`ProcessTree::spawn`] by themselves, and other commands through [`as_learner`] (cargo,
+//!   rustc, a test binary listing its tests). [`give_to_learner`] hands it a folder the grader
+//!   just made; [`end_learner_processes`] kills every process of that account. Windows refuses.
+//! - **Strays.** [`become_subreaper`] (Linux) makes the grader the parent of every orphan among
+//!   its descendants, so that a test's process that left its group (`setsid`) is still found
+//!   and killed by [`end_strays`] once the grader has no test running. macOS has no subreaper
+//!   (there a stray escapes unless it runs as a learner user), and a Windows job lets nothing
+//!   escape.
+//! - **The container's memory** ([`container_memory_limit`]): the smallest cgroup memory limit
+//!   (v1 or v2) above the grader on Linux, so that a test's cap never promises more than the
+//!   container has.
 //! - **File locks** ([`lock_exclusively`]) and **randomness** ([`fill_random`]) come from `std`
 //!   and the `getrandom` crate; they live here so that their per-system meaning is written down
 //!   in one place.
@@ -82,6 +95,71 @@ pub enum MemoryCap {
     Polled,
     /// Not at all: the system refused it here (see [`Weakness::MemoryCap`]).
     Missing,
+}
+
+/// An unprivileged account that learner code runs as; see [`run_learner_code_as`].
+#[derive(Debug, Clone)]
+pub struct LearnerUser {
+    #[cfg_attr(windows, allow(dead_code))]
+    uid: u32,
+    #[cfg_attr(windows, allow(dead_code))]
+    gid: u32,
+}
+
+/// The learner user of this run, once set.
+static LEARNER: std::sync::OnceLock<LearnerUser> = std::sync::OnceLock::new();
+
+/// From now on, every process that compiles or runs learner code runs as the account `name`.
+/// Needs root on Linux and macOS; Windows refuses.
+pub fn run_learner_code_as(name: &str) -> io::Result<()> {
+    let user = family::learner_user(name)?;
+    let _ = LEARNER.set(user);
+    Ok(())
+}
+
+/// Whether learner code runs as another user in this run.
+pub fn runs_as_learner() -> bool {
+    LEARNER.get().is_some()
+}
+
+/// Makes `command` run as the learner user, if there is one.
+pub fn as_learner(command: &mut Command) {
+    if let Some(user) = LEARNER.get() {
+        family::apply_learner(command, user);
+    }
+}
+
+/// Gives `path`, a folder or file the grader made inside a folder of its own, to the learner
+/// user, if there is one, so that learner code (or cargo, as that user) may write there.
+pub fn give_to_learner(path: &std::path::Path) -> io::Result<()> {
+    match LEARNER.get() {
+        Some(user) => family::give_to(path, user),
+        None => Ok(()),
+    }
+}
+
+/// Kills every process of the learner user, if there is one: whatever learner code left
+/// running, wherever it went.
+pub fn end_learner_processes() {
+    if let Some(user) = LEARNER.get() {
+        family::end_processes_of(user);
+    }
+}
+
+/// See the module docs: orphans of the grader's descendants become its children (Linux).
+pub fn become_subreaper() {
+    family::become_subreaper();
+}
+
+/// Kills every process below the grader, and reaps its children among them. Only for when the
+/// grader has no process of its own running: between two exercises of a check.
+pub fn end_strays() {
+    family::end_strays();
+}
+
+/// The memory limit of the container the grader runs in (Linux cgroups), if it has one.
+pub fn container_memory_limit() -> Option<u64> {
+    family::memory_limit()
 }
 
 /// Something this machine cannot do that the grader normally does on this system.
@@ -190,6 +268,7 @@ impl ProcessTree {
     /// alone).
     pub fn spawn(command: &mut Command, limits: Limits) -> io::Result<ProcessTree> {
         remember_weaknesses(probe_once());
+        as_learner(command);
         let (child, tree, weaknesses) = family::spawn(command, limits)?;
         remember_weaknesses(&weaknesses);
         Ok(ProcessTree {
@@ -308,6 +387,12 @@ pub fn new_weaknesses() -> Vec<Weakness> {
         .collect();
     new.sort();
     new
+}
+
+/// Lets every user read `file` (and its owner write it), as files usually are: mode 0644 on
+/// unix. Windows files inherit their folder's access list, which already does.
+pub fn readable_by_all(file: &File) -> io::Result<()> {
+    family::readable_by_all(file)
 }
 
 /// Takes an exclusive lock on `file`, waiting for whoever holds it. `std`'s lock is `flock` on

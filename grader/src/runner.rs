@@ -32,6 +32,42 @@ pub const MAX_THREADS: usize = 1_000;
 /// runs out of memory.
 const MAX_MEMORY: u64 = 4 << 30;
 
+/// What a container's memory limit keeps back for the grader itself (and the tests beside the
+/// one capped) before the rest is a test's cap.
+const GRADER_ROOM: u64 = 128 << 20;
+
+/// The memory cap of one test process, and the container limit that lowered it, if one did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MemoryAllowance {
+    /// The cap.
+    pub bytes: u64,
+    /// The container's limit, when it made the cap smaller than [`MAX_MEMORY`].
+    pub container: Option<u64>,
+}
+
+/// The cap for a container that allows `container` bytes: [`MAX_MEMORY`], or what the container
+/// leaves once [`GRADER_ROOM`] is kept back, whichever is smaller, so that a test's message
+/// never promises memory the container does not have.
+fn allowance_in(container: Option<u64>) -> MemoryAllowance {
+    match container {
+        Some(limit) if limit.saturating_sub(GRADER_ROOM) < MAX_MEMORY => MemoryAllowance {
+            // A container too small even for the room still lets a test have half of it.
+            bytes: limit.saturating_sub(GRADER_ROOM).max(limit / 2),
+            container: Some(limit),
+        },
+        _ => MemoryAllowance {
+            bytes: MAX_MEMORY,
+            container: None,
+        },
+    }
+}
+
+/// This machine's cap, read once.
+pub fn memory_allowance() -> MemoryAllowance {
+    static ALLOWANCE: std::sync::OnceLock<MemoryAllowance> = std::sync::OnceLock::new();
+    *ALLOWANCE.get_or_init(|| allowance_in(crate::platform::container_memory_limit()))
+}
+
 /// How one test process ended, before paths are made the learner's.
 #[derive(Debug)]
 pub struct TestRun {
@@ -78,7 +114,7 @@ pub fn run_test(
         .stderr(Stdio::piped());
     // A tree of its own, so that the test and every process it starts can be killed at once.
     let limits = Limits {
-        memory_bytes: Some(MAX_MEMORY),
+        memory_bytes: Some(memory_allowance().bytes),
     };
     let mut tree = match ProcessTree::spawn(&mut command, limits) {
         Ok(tree) => tree,
@@ -148,10 +184,10 @@ pub fn run_test(
         Some(Stopped::TooMuchMemory(bytes)) => (
             Status::Crashed,
             Some(format!(
-                "ran out of memory: it was stopped when its processes held {} MiB (a test may \
-                 use at most {} GiB): is something growing without end?",
+                "ran out of memory: it was stopped when its processes held {} MiB ({}): is \
+                 something growing without end?",
                 bytes >> 20,
-                MAX_MEMORY >> 30
+                output::memory_allowance(memory_allowance())
             )),
         ),
         None => judge(exit, &secret, &stdout, &stderr),
@@ -176,7 +212,8 @@ fn judge(
     match exit {
         Some(Ending::Exited(0)) if passed_line => (Status::Passed, None),
         Some(Ending::Crashed(crash)) => {
-            (Status::Crashed, Some(describe_crash(&crash, &stderr.text)))
+            let described = describe_crash(&crash, &stderr.text, memory_allowance());
+            (Status::Crashed, Some(described))
         }
         _ if stdout.failure.is_some() => (Status::Failed, stdout.failure.clone()),
         Some(Ending::Exited(code)) => (
@@ -196,7 +233,7 @@ fn judge(
 
 /// What a crash means, in the same words on every system; `crash.code` names the system's own
 /// signal or status.
-fn describe_crash(crash: &Crash, stderr: &str) -> String {
+fn describe_crash(crash: &Crash, stderr: &str, memory: MemoryAllowance) -> String {
     let code = &crash.code;
     if crash.cause == CrashCause::StackOverflow || stderr.contains("has overflowed its stack") {
         return "crashed with a stack overflow: a recursion that never ends, or a very large \
@@ -209,9 +246,8 @@ fn describe_crash(crash: &Crash, stderr: &str) -> String {
             .next()
             .unwrap_or("many");
         return format!(
-            "ran out of memory: your code asked for {bytes} bytes at once (a test may use at \
-             most {} GiB)",
-            MAX_MEMORY >> 30
+            "ran out of memory: your code asked for {bytes} bytes at once ({})",
+            output::memory_allowance(memory)
         );
     }
     let what = match crash.cause {
@@ -268,7 +304,7 @@ enum Ended {
     Deadline,
     /// It had this many threads alive, over [`MAX_THREADS`].
     TooManyThreads(usize),
-    /// Its processes held this many bytes, over [`MAX_MEMORY`] (where that cap is polled).
+    /// Its processes held this many bytes, over the memory cap (where that cap is polled).
     TooMuchMemory(u64),
     /// Its verdict is no longer wanted.
     Cancelled,
@@ -304,7 +340,7 @@ fn wait_until(tree: &mut ProcessTree, deadline: Instant, cancel: &AtomicBool) ->
         }
         if poll_memory
             && let Some(bytes) = tree.resident_bytes()
-            && bytes > MAX_MEMORY
+            && bytes > memory_allowance().bytes
         {
             return Ended::TooMuchMemory(bytes);
         }
@@ -363,6 +399,7 @@ mod tests {
             &crash(CrashCause::Abort, "SIGABRT"),
             "thread '<unnamed>' panicked at src/lib.rs:9:9:\nboom\n\
              fatal runtime error: thread local panicked on drop, aborting\n",
+            allowance_in(None),
         );
         assert!(
             described.contains("destructor of a thread-local"),
@@ -375,6 +412,7 @@ mod tests {
         let described = describe_crash(
             &crash(CrashCause::Abort, "SIGABRT"),
             "thread 'main' panicked at src/lib.rs:3:5:\npanic in a destructor during cleanup\n",
+            allowance_in(None),
         );
         assert!(described.contains("already panicking"), "{described}");
         assert!(described.contains("(SIGABRT)"), "{described}");
@@ -385,29 +423,43 @@ mod tests {
         let described = describe_crash(
             &crash(CrashCause::BadMemoryAccess, "SIGSEGV"),
             "\nthread 'main' has overflowed its stack\nfatal runtime error: stack overflow\n",
+            allowance_in(None),
         );
         assert!(described.contains("stack overflow"), "{described}");
         // Windows says so in its status, whatever was printed.
         let described = describe_crash(
             &crash(CrashCause::StackOverflow, "0xC00000FD, a stack overflow"),
             "",
+            allowance_in(None),
         );
         assert!(described.contains("stack overflow"), "{described}");
     }
 
     #[test]
     fn a_crash_names_the_systems_code() {
-        let described = describe_crash(&crash(CrashCause::BadMemoryAccess, "SIGSEGV"), "");
+        let described = describe_crash(
+            &crash(CrashCause::BadMemoryAccess, "SIGSEGV"),
+            "",
+            allowance_in(None),
+        );
         assert_eq!(
             described,
             "crashed: an invalid memory access (SIGSEGV): memory was accessed that does not exist"
         );
-        let described = describe_crash(&crash(CrashCause::Abort, "0xC0000409, a fast fail"), "");
+        let described = describe_crash(
+            &crash(CrashCause::Abort, "0xC0000409, a fast fail"),
+            "",
+            allowance_in(None),
+        );
         assert!(
             described.starts_with("aborted (0xC0000409, a fast fail)"),
             "{described}"
         );
-        let described = describe_crash(&crash(CrashCause::Other, "signal 42"), "");
+        let described = describe_crash(
+            &crash(CrashCause::Other, "signal 42"),
+            "",
+            allowance_in(None),
+        );
         assert_eq!(described, "crashed: ended abnormally (signal 42)");
     }
 
@@ -416,8 +468,26 @@ mod tests {
         let described = describe_crash(
             &crash(CrashCause::Abort, "SIGABRT"),
             "memory allocation of 268435456 bytes failed\n",
+            allowance_in(None),
         );
         assert!(described.contains("268435456 bytes"), "{described}");
-        assert!(described.contains("4 GiB"), "{described}");
+        assert!(described.contains("at most 4 GiB"), "{described}");
+        // In Gradescope's default container, the cap is what 768 MiB leave, and says so.
+        let described = describe_crash(
+            &crash(CrashCause::Abort, "SIGABRT"),
+            "memory allocation of 268435456 bytes failed\n",
+            allowance_in(Some(768 << 20)),
+        );
+        assert!(described.contains("at most 640 MiB"), "{described}");
+        assert!(described.contains("768 MiB"), "{described}");
+    }
+
+    #[test]
+    fn the_cap_is_the_smaller_of_four_gib_and_what_the_container_leaves() {
+        assert_eq!(allowance_in(None).bytes, 4 << 30);
+        assert_eq!(allowance_in(Some(64 << 30)).bytes, 4 << 30);
+        assert_eq!(allowance_in(Some(64 << 30)).container, None);
+        assert_eq!(allowance_in(Some(768 << 20)).bytes, 640 << 20);
+        assert_eq!(allowance_in(Some(100 << 20)).bytes, 50 << 20);
     }
 }

@@ -61,6 +61,28 @@ impl BuildWorkspace {
         let lock = lock_exclusively(&dir.join("lock"))?;
         let workspace = BuildWorkspace { dir, _lock: lock };
         workspace.write_skeleton(course)?;
+        if crate::platform::runs_as_learner() {
+            // cargo runs as the learner user and writes only its target folder (which, when
+            // it exists, must already be that user's, as the autograder makes it) and the lock
+            // file, to which it adds the crates the grader writes.
+            let lock_file = workspace.dir.join("Cargo.lock");
+            if lock_file.exists() {
+                crate::platform::give_to_learner(&lock_file).map_err(|e| {
+                    GraderError::io(
+                        format!("give {} to the learner user", lock_file.display()),
+                        e,
+                    )
+                })?;
+            }
+            let target = workspace.target_dir();
+            if !target.exists() {
+                std::fs::create_dir(&target)
+                    .map_err(|e| GraderError::io(format!("create {}", target.display()), e))?;
+                crate::platform::give_to_learner(&target).map_err(|e| {
+                    GraderError::io(format!("give {} to the learner user", target.display()), e)
+                })?;
+            }
+        }
         Ok(workspace)
     }
 
@@ -250,14 +272,27 @@ impl BuildWorkspace {
         self.dir.join("replays").join(package)
     }
 
-    /// A fresh, empty working folder for one test process.
+    /// A fresh, empty working folder for one test process (or the compiler of compile-fail
+    /// checks), given to the learner user when there is one. The folders above it are the
+    /// grader's, so that learner code can never put a link where the grader will write.
     pub fn run_dir(&self, package: &str, test: &str) -> Result<PathBuf> {
+        // A name from a test binary's list is the learner's code speaking: one that is not a
+        // plain identifier never names a folder.
+        if test.is_empty() || !test.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return Err(GraderError::Build(format!(
+                "the hidden test binary of {package} listed a test named {test:?}"
+            )));
+        }
         let dir = self.dir.join("runs").join(package).join(test);
-        if dir.exists() {
+        if dir.symlink_metadata().is_ok() {
             let _ = std::fs::remove_dir_all(&dir);
+            let _ = std::fs::remove_file(&dir);
         }
         std::fs::create_dir_all(&dir)
             .map_err(|e| GraderError::io(format!("create {}", dir.display()), e))?;
+        crate::platform::give_to_learner(&dir).map_err(|e| {
+            GraderError::io(format!("give {} to the learner user", dir.display()), e)
+        })?;
         Ok(dir)
     }
 }

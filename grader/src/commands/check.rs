@@ -286,6 +286,10 @@ pub fn grade_and_record(
             bar.print(&text);
         }
         bar.advance();
+        // No process of this exercise's tests may outlive its grading: not one that left its
+        // group (given back to the grader, its subreaper), nor any of the learner user's.
+        platform::end_learner_processes();
+        platform::end_strays();
         graded.push((result.clone(), sha256_hex(&submission.bytes)));
         results.push(result);
         graded_so_far(&results);

@@ -1,5 +1,7 @@
 //! Linux's caps and probes: `RLIMIT_AS` caps memory, and `/proc` tells thread counts, resident
-//! memory and what each thread of a process group is doing.
+//! memory and what each thread of a process group is doing; `prctl` makes the grader a child
+//! subreaper, so that `/proc` also shows the processes that escaped a test's group; the cgroup
+//! file system tells the container's memory limit.
 
 use std::fs;
 use std::path::Path;
@@ -160,6 +162,117 @@ fn probe_in(proc: &Path) -> Vec<Weakness> {
     weaknesses
 }
 
+/// Asks to be given the orphans of this process's descendants (`PR_SET_CHILD_SUBREAPER`), so
+/// that a test's process that left its group (`setsid`) and lost its parent stays below the
+/// grader, where [`descendants`] finds it. A refusal leaves the grader as it was.
+pub fn become_subreaper() {
+    // SAFETY: prctl with this option takes one integer and touches no memory of ours.
+    unsafe { libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) };
+}
+
+/// Every process below `ancestor` (not itself), with its parent, read from `/proc`.
+pub fn descendants(ancestor: u32) -> Vec<(u32, u32)> {
+    descendants_in(Path::new(PROC), ancestor)
+}
+
+fn descendants_in(proc: &Path, ancestor: u32) -> Vec<(u32, u32)> {
+    let Ok(entries) = fs::read_dir(proc) else {
+        return Vec::new();
+    };
+    let parents: Vec<(u32, u32)> = entries
+        .flatten()
+        .filter_map(|entry| entry.file_name().to_str()?.parse().ok())
+        .filter_map(|pid| Some((pid, parent_of(proc, pid)?)))
+        .collect();
+    let mut found: Vec<(u32, u32)> = Vec::new();
+    let mut frontier = vec![ancestor];
+    while let Some(parent) = frontier.pop() {
+        for &(pid, of) in &parents {
+            if of == parent && pid != ancestor && !found.iter().any(|(p, _)| *p == pid) {
+                found.push((pid, of));
+                frontier.push(pid);
+            }
+        }
+    }
+    found
+}
+
+fn parent_of(proc: &Path, pid: u32) -> Option<u32> {
+    let stat = fs::read_to_string(proc.join(pid.to_string()).join("stat")).ok()?;
+    let after_name = &stat[stat.rfind(')')? + 2..];
+    after_name.split(' ').nth(1)?.parse().ok()
+}
+
+/// How many processes of user `uid` are alive (zombies are dead), or `None` without `/proc`.
+pub fn live_processes_of(uid: u32) -> Option<usize> {
+    use std::os::unix::fs::MetadataExt as _;
+    let entries = fs::read_dir(PROC).ok()?;
+    Some(
+        entries
+            .flatten()
+            .filter(|entry| {
+                entry
+                    .file_name()
+                    .to_str()
+                    .is_some_and(|n| n.parse::<u32>().is_ok())
+            })
+            .filter(|entry| entry.metadata().is_ok_and(|m| m.uid() == uid))
+            .filter(|entry| {
+                fs::read_to_string(entry.path().join("stat"))
+                    .ok()
+                    .and_then(|stat| Some(!stat[stat.rfind(')')? + 2..].starts_with('Z')))
+                    .unwrap_or(false)
+            })
+            .count(),
+    )
+}
+
+/// The memory limit of the cgroup this process runs in, or of any cgroup above it, whichever is
+/// smallest: cgroup v2's `memory.max`, or v1's `memory.limit_in_bytes`. `None` when there is
+/// none, or no cgroup file system to read it from.
+pub fn memory_limit() -> Option<u64> {
+    let cgroups = fs::read_to_string(Path::new(PROC).join("self/cgroup")).ok()?;
+    memory_limit_in(&cgroups, Path::new("/sys/fs/cgroup"))
+}
+
+/// A v1 limit this high means "no limit" (the kernel shows its largest page-aligned value).
+const NO_V1_LIMIT: u64 = 1 << 62;
+
+fn memory_limit_in(cgroups: &str, mount: &Path) -> Option<u64> {
+    // cgroup v2: one hierarchy, `0::/path`. v1: a line per hierarchy, the memory one named.
+    let (base, path, file) = if mount.join("cgroup.controllers").exists() {
+        let path = cgroups.lines().find_map(|line| line.strip_prefix("0::"))?;
+        (mount.to_path_buf(), path, "memory.max")
+    } else {
+        let path = cgroups.lines().find_map(|line| {
+            let mut fields = line.splitn(3, ':');
+            let (_, controllers, path) = (fields.next()?, fields.next()?, fields.next()?);
+            controllers
+                .split(',')
+                .any(|c| c == "memory")
+                .then_some(path)
+        })?;
+        (mount.join("memory"), path, "memory.limit_in_bytes")
+    };
+    // Every level from the process's own cgroup up to the mount's root (in a container with a
+    // cgroup namespace, the mount's root is the container's cgroup and the path is `/`).
+    let mut limit: Option<u64> = None;
+    let mut here = Path::new(path.trim_start_matches('/'));
+    loop {
+        if let Ok(text) = fs::read_to_string(base.join(here).join(file))
+            && let Ok(value) = text.trim().parse::<u64>()
+            && value < NO_V1_LIMIT
+        {
+            limit = Some(limit.map_or(value, |l| l.min(value)));
+        }
+        match here.parent() {
+            Some(parent) => here = parent,
+            None => break,
+        }
+    }
+    limit
+}
+
 /// Whether `pid` is a zombie: dead, waiting for its parent to read its status.
 #[cfg(test)]
 pub fn is_zombie(pid: u32) -> bool {
@@ -186,6 +299,46 @@ mod tests {
         let group = unsafe { libc::getpgrp() };
         assert!(!thread_states(group).expect("/proc").is_empty());
         assert_eq!(probe(), []);
+    }
+
+    #[test]
+    fn a_memory_limit_is_read_at_every_level_of_either_cgroup_version() {
+        let v1 = tempfile::tempdir().expect("a folder");
+        let group = v1.path().join("memory/outer/inner");
+        fs::create_dir_all(&group).expect("a cgroup");
+        fs::write(group.join("memory.limit_in_bytes"), "805306368\n").expect("write");
+        fs::write(
+            v1.path().join("memory/outer/memory.limit_in_bytes"),
+            "9223372036854771712\n",
+        )
+        .expect("write");
+        let cgroups = "5:cpu,cpuacct:/outer/inner\n4:memory:/outer/inner\n";
+        assert_eq!(memory_limit_in(cgroups, v1.path()), Some(805_306_368));
+        assert_eq!(memory_limit_in("4:memory:/elsewhere\n", v1.path()), None);
+
+        let v2 = tempfile::tempdir().expect("a folder");
+        fs::write(v2.path().join("cgroup.controllers"), "cpu memory\n").expect("write");
+        let group = v2.path().join("a/b");
+        fs::create_dir_all(&group).expect("a cgroup");
+        fs::write(group.join("memory.max"), "max\n").expect("write");
+        fs::write(v2.path().join("a/memory.max"), "536870912\n").expect("write");
+        assert_eq!(memory_limit_in("0::/a/b\n", v2.path()), Some(536_870_912));
+        // In a container's own cgroup namespace the path is `/`.
+        fs::write(v2.path().join("memory.max"), "268435456\n").expect("write");
+        assert_eq!(memory_limit_in("0::/\n", v2.path()), Some(268_435_456));
+    }
+
+    #[test]
+    fn descendants_are_found_through_their_parents() {
+        let proc = tempfile::tempdir().expect("a folder");
+        for (pid, parent) in [(10, 1), (11, 10), (12, 11), (13, 1), (14, 12)] {
+            let dir = proc.path().join(pid.to_string());
+            fs::create_dir_all(&dir).expect("a process");
+            fs::write(dir.join("stat"), format!("{pid} (a (b) c) S {parent} 1 1")).expect("stat");
+        }
+        let mut found = descendants_in(proc.path(), 10);
+        found.sort_unstable();
+        assert_eq!(found, [(11, 10), (12, 11), (14, 12)]);
     }
 
     #[test]

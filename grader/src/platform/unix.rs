@@ -4,13 +4,15 @@
 
 use std::io;
 use std::os::unix::process::{CommandExt as _, ExitStatusExt as _};
+use std::path::Path;
+use std::process::Stdio;
 use std::process::{Child, Command, ExitStatus};
 
 #[cfg(target_os = "linux")]
 use super::linux as os;
 #[cfg(target_os = "macos")]
 use super::macos as os;
-use super::{Crash, CrashCause, Ending, Limits, MemoryCap, ThreadState, Weakness};
+use super::{Crash, CrashCause, Ending, LearnerUser, Limits, MemoryCap, ThreadState, Weakness};
 
 /// The process group of one test: its id is the test process's own.
 pub struct Tree {
@@ -128,6 +130,126 @@ pub fn ending(status: ExitStatus) -> Ending {
 /// What this machine cannot do.
 pub fn probe() -> Vec<Weakness> {
     os::probe()
+}
+
+/// The account `name`, for learner code; only root may start processes as another user.
+pub fn learner_user(name: &str) -> io::Result<LearnerUser> {
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } != 0 {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "only root can run learner code as another user",
+        ));
+    }
+    let invalid = || io::Error::new(io::ErrorKind::NotFound, format!("no user named `{name}`"));
+    let c_name = std::ffi::CString::new(name).map_err(|_| invalid())?;
+    let mut entry = std::mem::MaybeUninit::<libc::passwd>::uninit();
+    let mut buffer = vec![0 as libc::c_char; 16 * 1024];
+    let mut found: *mut libc::passwd = std::ptr::null_mut();
+    // SAFETY: every pointer is valid for the call: the name is NUL-terminated, `entry` and
+    // `buffer` (of the length given) are this frame's, and `found` is written by the call.
+    let status = unsafe {
+        libc::getpwnam_r(
+            c_name.as_ptr(),
+            entry.as_mut_ptr(),
+            buffer.as_mut_ptr(),
+            buffer.len(),
+            &mut found,
+        )
+    };
+    if status != 0 || found.is_null() {
+        return Err(invalid());
+    }
+    // SAFETY: getpwnam_r filled `entry` when it returned 0 with a non-null result.
+    let entry = unsafe { entry.assume_init() };
+    if entry.pw_uid == 0 {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("`{name}` is root: learner code must run unprivileged"),
+        ));
+    }
+    Ok(LearnerUser {
+        uid: entry.pw_uid,
+        gid: entry.pw_gid,
+    })
+}
+
+/// Makes `command` run as `user`, with `user`'s group and no other (std drops the
+/// supplementary groups when root sets a uid).
+pub fn apply_learner(command: &mut Command, user: &LearnerUser) {
+    command.uid(user.uid).gid(user.gid);
+}
+
+/// Gives `path` (a folder the grader has just created, in a folder of its own) to `user`. The
+/// link itself is changed, never what it points to.
+pub fn give_to(path: &Path, user: &LearnerUser) -> io::Result<()> {
+    std::os::unix::fs::lchown(path, Some(user.uid), Some(user.gid))
+}
+
+/// Kills every process of `user`: a shell running as `user` sends SIGKILL to every process it
+/// may signal (`kill -1`), which is every process of that account but itself. Done again while
+/// the system still lists a live one (a process forked during the kill), a few times at most.
+pub fn end_processes_of(user: &LearnerUser) {
+    for round in 0..10 {
+        let mut command = Command::new("/bin/sh");
+        command
+            .args(["-c", "kill -KILL -1 2>/dev/null; exit 0"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        apply_learner(&mut command, user);
+        let _ = command.status();
+        match os::live_processes_of(user.uid) {
+            Some(0) => return,
+            // Where processes cannot be counted (macOS), twice.
+            None if round >= 1 => return,
+            _ => {}
+        }
+    }
+}
+
+/// Makes this process the one that orphans of its descendants are given to, where the system
+/// allows it (Linux), so that [`end_strays`] can find a test's process that left its group.
+pub fn become_subreaper() {
+    os::become_subreaper();
+}
+
+/// Kills every process descended from this one, and reaps those that were its children.
+/// Called when the grader has no process of its own running: every descendant is then a stray,
+/// a test's process that escaped its group (`setsid`) and was given back to this subreaper.
+pub fn end_strays() {
+    // SAFETY: getpid has no preconditions.
+    let me = unsafe { libc::getpid() } as u32;
+    // A stray may fork while it is being killed: look again until none is left.
+    for _ in 0..20 {
+        let strays = os::descendants(me);
+        if strays.is_empty() {
+            return;
+        }
+        for (pid, _) in &strays {
+            // SAFETY: kill has no memory-safety preconditions; the pid is a descendant's.
+            unsafe { libc::kill(*pid as libc::pid_t, libc::SIGKILL) };
+        }
+        for (pid, parent) in strays {
+            if parent == me {
+                let mut status = 0;
+                // SAFETY: `status` is this frame's; the pid is a child of this process that
+                // no `Child` owns (every test's was waited for before strays are looked for).
+                unsafe { libc::waitpid(pid as libc::pid_t, &mut status, 0) };
+            }
+        }
+    }
+}
+
+/// Mode 0644.
+pub fn readable_by_all(file: &std::fs::File) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt as _;
+    file.set_permissions(std::fs::Permissions::from_mode(0o644))
+}
+
+/// The memory limit of the container (cgroup) this process runs in, if any.
+pub fn memory_limit() -> Option<u64> {
+    os::memory_limit()
 }
 
 /// Whether process `pid` is running (a zombie is not).

@@ -29,7 +29,7 @@ use windows_sys::Win32::System::Threading::{
     PROCESS_TERMINATE, ResumeThread, THREAD_SUSPEND_RESUME, TerminateProcess,
 };
 
-use super::{Crash, CrashCause, Ending, Limits, MemoryCap, ThreadState, Weakness};
+use super::{Crash, CrashCause, Ending, LearnerUser, Limits, MemoryCap, ThreadState, Weakness};
 
 /// The exit code of a process the grader killed. Never judged: a killed test's verdict is the
 /// reason it was killed.
@@ -360,7 +360,7 @@ pub fn ending(status: ExitStatus) -> Ending {
 /// A machine that refuses Job Objects (or their memory limit), or the toolhelp snapshot.
 pub fn probe() -> Vec<Weakness> {
     let mut weaknesses = Vec::new();
-    match new_job(1 << 30) {
+    match new_job(Some(1 << 30)) {
         Ok((_, true)) => {}
         Ok((_, false)) => weaknesses.push(Weakness::MemoryCap),
         Err(_) => weaknesses.extend([Weakness::TreeCleanUp, Weakness::MemoryCap]),
@@ -370,6 +370,42 @@ pub fn probe() -> Vec<Weakness> {
         weaknesses.push(Weakness::ThreadCap);
     }
     weaknesses
+}
+
+/// Learner code runs as the grader's own account on Windows: there is no user to give it.
+pub fn learner_user(_name: &str) -> io::Result<LearnerUser> {
+    Err(io::Error::new(
+        io::ErrorKind::Unsupported,
+        "running learner code as another user needs Linux or macOS",
+    ))
+}
+
+/// Never called: no [`LearnerUser`] exists on Windows.
+pub fn apply_learner(_command: &mut Command, _user: &LearnerUser) {}
+
+/// Never called: no [`LearnerUser`] exists on Windows.
+pub fn give_to(_path: &std::path::Path, _user: &LearnerUser) -> io::Result<()> {
+    Ok(())
+}
+
+/// Never called: no [`LearnerUser`] exists on Windows.
+pub fn end_processes_of(_user: &LearnerUser) {}
+
+/// A Job Object already holds every process a test starts (none may break away), so nothing
+/// escapes it: no subreaper is needed.
+pub fn become_subreaper() {}
+
+/// Nothing escapes a test's job; see [`become_subreaper`].
+pub fn end_strays() {}
+
+/// Files inherit their folder's access list, which lets its users read them.
+pub fn readable_by_all(_file: &std::fs::File) -> io::Result<()> {
+    Ok(())
+}
+
+/// Windows tells no container limit the grader would read.
+pub fn memory_limit() -> Option<u64> {
+    None
 }
 
 /// Whether process `pid` is still running.

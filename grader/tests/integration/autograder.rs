@@ -64,6 +64,9 @@ fn grade(files: &[(&str, &str)]) -> Value {
         .env("AUTOGRADER_ROOT", root.path())
         .env("GRADER_BIN", assert_cmd::cargo::cargo_bin("grader"))
         .env("THREADLINGS_BUILD_DIR", shared_build_dir())
+        // As the test's own user: the unprivileged grading is the simulation's to test
+        // (autograder_sim.rs).
+        .env("THREADLINGS_USER", "")
         .output()
         .expect("run_autograder runs");
     assert!(
