@@ -99,10 +99,17 @@ mkdir -p "$course"
 cp "$source_dir/course.yaml" "$source_dir/Cargo.lock" "$source_dir/rust-toolchain.toml" "$course/"
 cp -R "$source_dir/exercises" "$source_dir/crates" "$course/"
 
+# The submission's time, against which releases and due dates are judged (a regrade next week
+# does not make an on-time submission late).
+metadata_args=()
+if [ -n "$metadata" ] && [ -f "$metadata" ]; then
+    metadata_args=(--submission-metadata "$metadata")
+fi
+
 export THREADLINGS_BUILD_DIR="$build_dir"
 "$grader" --course "$course/course.yaml" import "$submission"
 "$grader" --course "$course/course.yaml" check --all --format "$format" --output "$results" \
-    "${as_user[@]}"
+    "${as_user[@]}" "${metadata_args[@]}"
 status=$?
 end_learner_processes
 

@@ -18,6 +18,11 @@ use crate::files::write_atomically;
 use crate::verdict::{ExerciseResult, Status};
 use crate::workspace::BuildWorkspace;
 
+/// The version of what the cache keeps: raised whenever a verdict gains a field, so that a
+/// verdict kept by an older grader of the same version number is graded again, not shown
+/// without it.
+const CACHE_FORMAT: &str = "2: failure kinds";
+
 /// A place in the cache for one exercise graded from one file.
 pub struct CacheEntry {
     path: PathBuf,
@@ -35,6 +40,7 @@ impl CacheEntry {
         );
         let key = key(&KeyParts {
             grader: env!("CARGO_PKG_VERSION"),
+            format: CACHE_FORMAT,
             compiler: compiler_version(workspace),
             harness: embedded::HARNESS,
             model: embedded::MODEL,
@@ -75,6 +81,7 @@ impl CacheEntry {
 /// Everything a verdict depends on.
 struct KeyParts<'a> {
     grader: &'a str,
+    format: &'a str,
     compiler: &'a str,
     harness: &'a [(&'a str, &'a str)],
     model: &'a [(&'a str, &'a str)],
@@ -91,6 +98,7 @@ fn key(parts: &KeyParts) -> String {
         hash.update(bytes);
     };
     field(parts.grader.as_bytes());
+    field(parts.format.as_bytes());
     field(parts.compiler.as_bytes());
     for files in [parts.harness, parts.model, parts.hidden] {
         field(&(files.len() as u64).to_le_bytes());
@@ -129,6 +137,7 @@ mod tests {
     ) -> KeyParts<'a> {
         KeyParts {
             grader: "1.0.0",
+            format: CACHE_FORMAT,
             compiler: "rustc 1.95.0",
             harness: &[("lib.rs", "harness")],
             model: &[("lib.rs", "model")],

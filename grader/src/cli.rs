@@ -47,6 +47,12 @@ pub enum Command {
         #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(10..))]
         budget: Option<u64>,
 
+        /// For autograders: the platform's submission metadata (Gradescope's
+        /// `submission_metadata.json`), whose `created_at` is the time releases and due dates
+        /// are judged against, and which the results record.
+        #[arg(long, value_name = "FILE")]
+        submission_metadata: Option<PathBuf>,
+
         /// For autograders, as root: compile and run the learner's code as this unprivileged
         /// user (Linux, macOS), which may read the build folder's copy of the course but not
         /// the course's source; every process it leaves is killed after each exercise.

@@ -174,6 +174,7 @@ pub fn check(case: &Case, artifacts: &Artifacts, scratch: &Path) -> Result<Check
         message,
         output: String::new(),
         duration_ms: started.elapsed().as_millis() as u64,
+        failure_kind: None,
     };
 
     let control_errors = rustc(

@@ -78,15 +78,32 @@ impl<'de> Deserialize<'de> for CourseDate {
 }
 
 impl CourseDate {
-    /// Parses `2026-12-01` or an RFC 3339 time.
+    /// Parses `2026-12-01` or an RFC 3339 time, in UTC (`Z`) or with an offset (`-08:00`, as
+    /// Gradescope writes `created_at`), fractions of a second allowed.
     pub fn parse(text: &str) -> Option<CourseDate> {
         let text = text.trim();
-        let full = if text.len() == 10 {
-            format!("{text}T00:00:00Z")
-        } else {
-            text.to_owned()
-        };
-        humantime::parse_rfc3339_weak(&full).ok().map(CourseDate)
+        if text.len() == 10 {
+            return humantime::parse_rfc3339_weak(&format!("{text}T00:00:00Z"))
+                .ok()
+                .map(CourseDate);
+        }
+        // An offset `±HH:MM` at the end: the time is read as UTC, then moved by it.
+        let bytes = text.as_bytes();
+        let n = bytes.len();
+        if n > 16 && matches!(bytes[n - 6], b'+' | b'-') && bytes[n - 3] == b':' {
+            let hours: u64 = text.get(n - 5..n - 3)?.parse().ok()?;
+            let minutes: u64 = text.get(n - 2..)?.parse().ok()?;
+            let offset = Duration::from_secs(hours * 3600 + minutes * 60);
+            let local = humantime::parse_rfc3339_weak(&format!("{}Z", &text[..n - 6])).ok()?;
+            // 10:00-08:00 is 18:00 UTC.
+            let utc = if bytes[n - 6] == b'-' {
+                local.checked_add(offset)?
+            } else {
+                local.checked_sub(offset)?
+            };
+            return Some(CourseDate(utc));
+        }
+        humantime::parse_rfc3339_weak(text).ok().map(CourseDate)
     }
 
     /// The date as RFC 3339, to the second.
@@ -328,9 +345,27 @@ impl Course {
     }
 }
 
-/// The time releases and due dates are compared with: now, or `THREADLINGS_NOW` (a date as
-/// course.yaml writes them) so that an instructor can preview the course on another day.
+/// The submission's time, once an autograder's metadata gave it ([`judge_at`]).
+static SUBMITTED_AT: std::sync::OnceLock<SystemTime> = std::sync::OnceLock::new();
+
+/// From now on, releases and due dates are judged against `time`: when the submission was made,
+/// so that a regrade next week does not make an on-time submission late.
+pub fn judge_at(time: SystemTime) {
+    let _ = SUBMITTED_AT.set(time);
+}
+
+/// The submission's time, if an autograder's metadata gave one.
+pub fn submitted_at() -> Option<SystemTime> {
+    SUBMITTED_AT.get().copied()
+}
+
+/// The time releases and due dates are compared with: the submission's ([`judge_at`]), or now,
+/// or `THREADLINGS_NOW` (a date as course.yaml writes them) so that an instructor can preview
+/// the course on another day.
 pub fn now() -> SystemTime {
+    if let Some(at) = SUBMITTED_AT.get() {
+        return *at;
+    }
     std::env::var("THREADLINGS_NOW")
         .ok()
         .and_then(|text| CourseDate::parse(&text))

@@ -12,6 +12,7 @@ use crate::compile_fail::{self, Case};
 use crate::course::Exercise;
 use crate::embedded;
 use crate::error::{GraderError, Result};
+use crate::failure_kind::{self, FailureKind};
 use crate::runner;
 use crate::verdict::{CheckKind, CheckResult, ExerciseResult, Status};
 use crate::workspace::{BuildWorkspace, ExerciseCrate};
@@ -264,9 +265,12 @@ pub fn run(
         crate::platform::end_learner_processes();
     }
     if !stop_early(&checks) {
-        checks.extend(run_compile_fail(
-            workspace, exercise, krate, artifacts, deadline,
-        )?);
+        let mut compile_fail_checks =
+            run_compile_fail(workspace, exercise, krate, artifacts, deadline)?;
+        for check in &mut compile_fail_checks {
+            check.failure_kind = failure_kind::of_check(check, None);
+        }
+        checks.extend(compile_fail_checks);
     }
     let mut result = ExerciseResult::from_checks(
         exercise.id.clone(),
@@ -361,6 +365,8 @@ fn unreadable(exercise: &Exercise, problem: String) -> ExerciseResult {
         tests: Vec::new(),
         notes: Vec::new(),
         duration_ms: 0,
+        failure_kind: Some(FailureKind::CompileError),
+        file_sha256: None,
         cached: false,
     }
 }
@@ -404,6 +410,8 @@ fn compile_error(
         tests: Vec::new(),
         notes: Vec::new(),
         duration_ms: 0,
+        failure_kind: Some(FailureKind::CompileError),
+        file_sha256: None,
         cached: false,
     }
 }
@@ -518,14 +526,16 @@ fn run_tests(
                         .lock()
                         .unwrap_or_else(|p| p.into_inner())
                         .extend(run.notes.iter().map(|n| learner_paths(krate, n)));
-                    let check = CheckResult {
+                    let mut check = CheckResult {
                         name: name.clone(),
                         kind: set.kind,
                         status: run.status,
                         message: run.message.map(|m| learner_paths(krate, &m)),
                         output: learner_paths(krate, &run.output),
                         duration_ms: run.duration.as_millis() as u64,
+                        failure_kind: None,
                     };
+                    check.failure_kind = failure_kind::of_check(&check, run.hang);
                     if check.status != Status::Passed
                         && thoroughness == Thoroughness::UntilFirstFailure
                     {
@@ -591,6 +601,7 @@ fn not_run(name: String, kind: CheckKind, limit: crate::budget::Limit) -> CheckR
         message: Some(crate::output::not_run(limit)),
         output: String::new(),
         duration_ms: 0,
+        failure_kind: None,
     }
 }
 

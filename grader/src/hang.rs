@@ -2,6 +2,7 @@
 //! which threads were alive and whether they were asleep waiting or busy running, as far as the
 //! system tells (see [`crate::platform::ProcessTree::thread_states`]).
 
+use crate::failure_kind::Hang;
 use crate::platform::{Activity, ThreadState};
 
 fn describe(activity: &Activity) -> String {
@@ -14,6 +15,31 @@ fn describe(activity: &Activity) -> String {
         Activity::WaitingOnIo => "waiting for input or output".to_owned(),
         Activity::Waiting => "asleep, waiting (on a lock, a sleep, a join or input)".to_owned(),
         Activity::Other(wchan) => format!("asleep in the kernel ({wchan})"),
+    }
+}
+
+/// What the threads of a hung test suggest, as far as its failure's kind goes.
+pub fn kind(threads: Option<&[ThreadState]>) -> Hang {
+    let Some(threads) = threads else {
+        return Hang::Unclear;
+    };
+    let seen = threads
+        .iter()
+        .filter(|t| t.name != "checked-call" || t.activity == Activity::Running);
+    let (mut running, mut waiting) = (0, 0);
+    for thread in seen {
+        match thread.activity {
+            Activity::Running => running += 1,
+            Activity::WaitingOnLock => waiting += 1,
+            _ => {}
+        }
+    }
+    if running > 0 {
+        Hang::Running
+    } else if waiting >= 2 {
+        Hang::AllWaiting
+    } else {
+        Hang::Unclear
     }
 }
 

@@ -15,6 +15,7 @@ mod compile_fail;
 mod course;
 mod embedded;
 mod error;
+mod failure_kind;
 mod files;
 mod formats;
 mod grade;
@@ -114,8 +115,12 @@ fn run(cli: Cli) -> Result<i32, GraderError> {
             output,
             as_user,
             budget,
+            submission_metadata,
             replay: false,
         } => {
+            let submitted_at = submission_metadata
+                .as_deref()
+                .and_then(commands::check::submission_time);
             if let Some(seconds) = budget {
                 course.budget = std::time::Duration::from_secs(seconds);
             }
@@ -124,7 +129,13 @@ fn run(cli: Cli) -> Result<i32, GraderError> {
                     GraderError::Usage(format!("cannot grade as user `{user}`: {error}"))
                 })?;
             }
-            commands::check::run(&course, target.as_deref(), format, output.as_deref())
+            commands::check::run(
+                &course,
+                target.as_deref(),
+                format,
+                output.as_deref(),
+                submitted_at,
+            )
         }
         Command::Watch => commands::watch::run(&course),
         Command::List => commands::list::run(&course),

@@ -367,6 +367,27 @@ pub fn not_run(limit: Limit) -> String {
     }
 }
 
+/// The line of results saying that a submission came after some sections' due dates.
+pub fn submitted_late(at: &str, sections: &[String]) -> String {
+    format!(
+        "Submitted at {at}, after the due date of {}.",
+        sections
+            .iter()
+            .map(|s| format!("`{s}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
+
+/// Says that the platform's submission metadata could not be used, and what is used instead.
+pub fn unreadable_metadata(path: &std::path::Path, problem: &str) -> String {
+    format!(
+        "note: {} gives no submission time ({problem}); releases and due dates are judged \
+         against the time of grading\n",
+        path.display()
+    )
+}
+
 /// The note of an exercise whose build was stopped when the time budget was spent.
 pub fn build_not_finished(total: Duration) -> String {
     format!(

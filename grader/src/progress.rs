@@ -10,6 +10,7 @@ use sha2::{Digest as _, Sha256};
 
 use crate::course::{Course, Exercise};
 use crate::error::{GraderError, Result};
+use crate::failure_kind::FailureKind;
 use crate::files::{lock_exclusively, write_atomically};
 use crate::verdict::{ExerciseResult, Status};
 
@@ -34,6 +35,9 @@ pub struct Record {
     pub first_passed_at: Option<String>,
     /// SHA-256 of the file that was last graded.
     pub sha256: String,
+    /// For a last verdict that was not a pass: the kind of mistake it showed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure_kind: Option<FailureKind>,
 }
 
 /// Where an exercise stands, from the progress file and the file as it is now.
@@ -97,11 +101,16 @@ impl Progress {
         let mut progress = Progress::load(course);
         progress.format_version = 1;
         let now = humantime::format_rfc3339_seconds(SystemTime::now()).to_string();
+        // A first pass dates from the submission, when an autograder says when that was: a
+        // regrade next week does not make an on-time pass late.
+        let passed_at = crate::course::submitted_at()
+            .map(|at| humantime::format_rfc3339_seconds(at).to_string())
+            .unwrap_or_else(|| now.clone());
         for (result, sha256) in graded {
             let previous = progress.exercises.get(&result.id);
             let first_passed_at = previous
                 .and_then(|r| r.first_passed_at.clone())
-                .or_else(|| result.passed().then(|| now.clone()));
+                .or_else(|| result.passed().then(|| passed_at.clone()));
             progress.exercises.insert(
                 result.id.clone(),
                 Record {
@@ -109,6 +118,7 @@ impl Progress {
                     checked_at: now.clone(),
                     first_passed_at,
                     sha256: sha256.clone(),
+                    failure_kind: result.failure_kind,
                 },
             );
         }

@@ -10,6 +10,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::capture::{Captured, capture};
+use crate::failure_kind::Hang;
 use crate::hang;
 use crate::interrupt;
 use crate::output;
@@ -81,6 +82,8 @@ pub struct TestRun {
     pub duration: Duration,
     /// The notes the test printed for the learner (see `harness::NOTE_PREFIX`).
     pub notes: Vec<String>,
+    /// For a test stopped at its deadline: what its threads were doing.
+    pub hang: Option<Hang>,
 }
 
 /// How long a test may run.
@@ -125,6 +128,7 @@ pub fn run_test(
                 output: String::new(),
                 duration: started.elapsed(),
                 notes: Vec::new(),
+                hang: None,
             });
         }
     };
@@ -139,6 +143,7 @@ pub fn run_test(
     let id = tree.id();
     interrupt::remember(id, tree.killer());
     let ended = wait_until(&mut tree, started + deadline.allowed, cancel);
+    let mut hang_kind = None;
     let hang_report = match ended {
         Ended::Cancelled => {
             tree.kill_tree();
@@ -149,10 +154,14 @@ pub fn run_test(
         Ended::Exited(_) => None,
         Ended::TooManyThreads(count) => Some(Stopped::TooManyThreads(count)),
         Ended::TooMuchMemory(bytes) => Some(Stopped::TooMuchMemory(bytes)),
-        Ended::Deadline => Some(Stopped::Deadline(hang::explain(
-            tree.thread_states().as_deref(),
-            tree.thread_count(),
-        ))),
+        Ended::Deadline => {
+            let threads = tree.thread_states();
+            hang_kind = Some(hang::kind(threads.as_deref()));
+            Some(Stopped::Deadline(hang::explain(
+                threads.as_deref(),
+                tree.thread_count(),
+            )))
+        }
     };
     // Whatever happened, nothing the test started may outlive it.
     tree.kill_tree();
@@ -198,6 +207,7 @@ pub fn run_test(
         output,
         duration,
         notes: stdout.notes.clone(),
+        hang: hang_kind,
     })
 }
 

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::failure_kind::{self, FailureKind};
+
 /// How one check, or a whole exercise, ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -66,6 +68,9 @@ pub struct CheckResult {
     pub output: String,
     /// How long it took, in milliseconds.
     pub duration_ms: u64,
+    /// For a check that did not pass: the kind of mistake it shows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure_kind: Option<FailureKind>,
 }
 
 /// The verdict of one exercise.
@@ -93,6 +98,12 @@ pub struct ExerciseResult {
     pub notes: Vec<String>,
     /// How long grading it took, in milliseconds.
     pub duration_ms: u64,
+    /// For an exercise that did not pass: the most telling kind of mistake its checks show.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure_kind: Option<FailureKind>,
+    /// SHA-256 of the graded file, so that the same content can be graded again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_sha256: Option<String>,
     /// Whether the verdict came from the cache: nothing it depends on changed since it was
     /// graded.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -126,9 +137,11 @@ impl ExerciseResult {
             },
             max_points,
             compiler_output: None,
+            failure_kind: failure_kind::of_exercise(&tests),
             tests,
             notes: Vec::new(),
             duration_ms,
+            file_sha256: None,
             cached: false,
         }
     }

@@ -20,12 +20,46 @@ use crate::progress_bar::GradingProgress;
 use crate::verdict::{ExerciseResult, NotReleased, Report};
 use crate::workspace::BuildWorkspace;
 
+/// Reads the submission's time from an autograder's metadata (`created_at`), and judges
+/// releases and due dates against it from now on. Metadata without a time is said on standard
+/// error and changes nothing: grading goes on.
+pub fn submission_time(metadata: &Path) -> Option<String> {
+    let found = std::fs::read(metadata)
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| {
+            serde_json::from_slice::<serde_json::Value>(&bytes).map_err(|e| e.to_string())
+        })
+        .and_then(|json| {
+            json["created_at"]
+                .as_str()
+                .map(str::to_owned)
+                .ok_or_else(|| "no `created_at`".to_owned())
+        })
+        .and_then(|text| {
+            let date = course::CourseDate::parse(&text)
+                .ok_or_else(|| format!("`created_at` is not a time: {text}"))?;
+            Ok((text, date))
+        });
+    match found {
+        Ok((text, date)) => {
+            course::judge_at(date.0);
+            Some(text)
+        }
+        Err(problem) => {
+            eprint!("{}", output::unreadable_metadata(metadata, &problem));
+            None
+        }
+    }
+}
+
 /// Grades `target` (or every exercise), prints the verdicts and returns the exit status.
+/// `submitted_at` is the submission's time as the platform wrote it, for the results.
 pub fn run(
     course: &Course,
     target: Option<&str>,
     format: Format,
     output_file: Option<&Path>,
+    submitted_at: Option<String>,
 ) -> Result<i32> {
     let started = Instant::now();
     let selected = select(course, target)?;
@@ -60,6 +94,13 @@ pub fn run(
         return Ok(EXIT_PASSED);
     }
     let budget = Budget::starting(started, course.budget);
+    let rendering = Rendering {
+        course,
+        format,
+        not_released: &not_released,
+        started,
+        submitted_at: submitted_at.as_deref(),
+    };
     // A machine-readable file is rewritten after every exercise, so that a grader stopped by the
     // platform (Gradescope's own time limit) still leaves what it had graded.
     let mut write_partial = |graded: &[ExerciseResult]| {
@@ -75,7 +116,7 @@ pub fn run(
                 output::not_graded_yet(),
             ));
         }
-        if let Some(text) = render(course, format, &so_far, &not_released, started) {
+        if let Some(text) = rendering.render(&so_far) {
             let _ = write_atomically(path, text.as_bytes());
         }
     };
@@ -89,7 +130,7 @@ pub fn run(
         print_now(&output::check_summary(course, &results));
         None
     } else {
-        render(course, format, &results, &not_released, started)
+        rendering.render(&results)
     };
     if let Some(text) = text {
         emit(&text, output_file)?;
@@ -101,50 +142,72 @@ pub fn run(
     })
 }
 
-/// The results of a check in `format`, not streamed, with the sections not open yet.
-fn render(
-    course: &Course,
+/// How a check's results are written, whatever they are.
+struct Rendering<'a> {
+    course: &'a Course,
     format: Format,
-    results: &[ExerciseResult],
-    not_released: &[NotReleased],
+    /// The sections named but not open yet.
+    not_released: &'a [NotReleased],
     started: Instant,
-) -> Option<String> {
-    let notes: Vec<String> = not_released
-        .iter()
-        .map(|n| output::not_released(course, n))
-        .collect();
-    Some(match format {
-        Format::Human => {
-            let mut text = notes.iter().map(|n| format!("{n}\n")).collect::<String>();
-            let mut section = "";
-            for result in results {
-                let this_section = result.id.split('/').next().unwrap_or_default();
-                if this_section != section {
-                    section = this_section;
-                    text.push_str(&output::section_heading(course, section));
+    /// The submission's time, as the autograder's metadata wrote it.
+    submitted_at: Option<&'a str>,
+}
+
+impl Rendering<'_> {
+    /// The results in the format, not streamed.
+    fn render(&self, results: &[ExerciseResult]) -> Option<String> {
+        let Rendering {
+            course,
+            format,
+            not_released,
+            started,
+            submitted_at,
+        } = *self;
+        let notes: Vec<String> = not_released
+            .iter()
+            .map(|n| output::not_released(course, n))
+            .collect();
+        Some(match format {
+            Format::Human => {
+                let mut text = notes.iter().map(|n| format!("{n}\n")).collect::<String>();
+                let mut section = "";
+                for result in results {
+                    let this_section = result.id.split('/').next().unwrap_or_default();
+                    if this_section != section {
+                        section = this_section;
+                        text.push_str(&output::section_heading(course, section));
+                    }
+                    text.push_str(&output::exercise_report(result));
                 }
-                text.push_str(&output::exercise_report(result));
+                text.push_str(&output::check_summary(course, results));
+                text
             }
-            text.push_str(&output::check_summary(course, results));
-            text
-        }
-        Format::Json => {
-            let report = Report {
-                course: &course.title,
-                points: results.iter().map(|r| r.points).sum(),
-                max_points: results.iter().map(|r| r.max_points).sum(),
-                exercises: results,
-                not_released,
-            };
-            serde_json::to_string_pretty(&report).expect("the report serialises") + "\n"
-        }
-        Format::Gradescope => {
-            let results =
-                formats::gradescope::results(course, results, started.elapsed().as_secs(), &notes);
-            serde_json::to_string_pretty(&results).expect("results serialise") + "\n"
-        }
-        Format::Junit => formats::junit::render(&course.title, results),
-    })
+            Format::Json => {
+                let report = Report {
+                    course: &course.title,
+                    points: results.iter().map(|r| r.points).sum(),
+                    max_points: results.iter().map(|r| r.max_points).sum(),
+                    exercises: results,
+                    not_released,
+                };
+                serde_json::to_string_pretty(&report).expect("the report serialises") + "\n"
+            }
+            Format::Gradescope => {
+                let context = formats::gradescope::Context {
+                    course,
+                    seconds: started.elapsed().as_secs(),
+                    notes: &notes,
+                    course_sha256: std::fs::read(course.root.join("course.yaml"))
+                        .map(|bytes| sha256_hex(&bytes))
+                        .unwrap_or_default(),
+                    submitted_at: submitted_at.map(str::to_owned),
+                };
+                let results = formats::gradescope::results(&context, results);
+                serde_json::to_string_pretty(&results).expect("results serialise") + "\n"
+            }
+            Format::Junit => formats::junit::render(&course.title, results),
+        })
+    }
 }
 
 /// `check ID --replay`: runs again the interleavings in which the exercise's model tests last
@@ -290,6 +353,8 @@ pub fn grade_and_record(
         // group (given back to the grader, its subreaper), nor any of the learner user's.
         platform::end_learner_processes();
         platform::end_strays();
+        let mut result = result;
+        result.file_sha256 = Some(sha256_hex(&submission.bytes));
         graded.push((result.clone(), sha256_hex(&submission.bytes)));
         results.push(result);
         graded_so_far(&results);

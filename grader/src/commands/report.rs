@@ -63,6 +63,10 @@ fn build(course: &Course, learner: Option<&str>) -> Result<ProgressReport> {
                 first_passed_at,
                 on_time,
                 sha256: record.map(|r| r.sha256.clone()),
+                failure_kind: match standing {
+                    Standing::NotPassed(_) => record.and_then(|r| r.failure_kind),
+                    _ => None,
+                },
             }
         })
         .collect();

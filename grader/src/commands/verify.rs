@@ -623,6 +623,8 @@ mod tests {
             tests: Vec::new(),
             notes: Vec::new(),
             duration_ms: 0,
+            failure_kind: None,
+            file_sha256: None,
             cached: false,
         }
     }

@@ -13,6 +13,9 @@ pub fn render(title: &str, results: &[ExerciseResult]) -> String {
         suite.add_property(Property::new("max_points", result.max_points.to_string()));
         suite.add_property(Property::new("status", result.status.label()));
         suite.add_property(Property::new("path", result.path.as_str()));
+        if let Some(kind) = result.failure_kind {
+            suite.add_property(Property::new("failure_kind", kind.label()));
+        }
         if result.tests.is_empty() && result.status == Status::NotRun {
             let mut status = TestCaseStatus::skipped();
             status.set_message(result.notes.join("\n"));

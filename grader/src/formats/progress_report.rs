@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::failure_kind::FailureKind;
+
 /// The version of this format.
 pub const REPORT_FORMAT: u32 = 1;
 
@@ -57,4 +59,10 @@ pub struct ExerciseProgress {
     /// SHA-256 of the file as last graded, so that the same content can be graded again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sha256: Option<String>,
+    /// For an exercise whose last verdict was not a pass: the kind of mistake it showed
+    /// (`deadlock`, `lost_update`, `lost_wake_up`, `spinning`, `crash`, `timeout`,
+    /// `compile_error`, `wrong_result`…; see `FailureKind`). Absent from reports made before it
+    /// existed, which still load.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure_kind: Option<FailureKind>,
 }

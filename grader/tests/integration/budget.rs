@@ -12,10 +12,7 @@ use crate::support::{ScratchCourse, processes, text};
 fn hanging_locks(seconds: u64) -> ScratchCourse {
     let course = ScratchCourse::new();
     course.hang("03_locks/");
-    course.edit_course(
-        "title: \"Threadlings: concurrency in Rust\"\n",
-        &format!("title: \"Threadlings: concurrency in Rust\"\nbudget: {seconds}\n"),
-    );
+    course.edit_course("\nbudget: 480\n", &format!("\nbudget: {seconds}\n"));
     course
 }
 

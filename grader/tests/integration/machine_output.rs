@@ -33,6 +33,10 @@ fn assert_machine_snapshot(name: &str, text: &str) {
     insta::with_settings!({
         filters => vec![
             (r#""execution_time": \d+"#, r#""execution_time": "[SECONDS]""#),
+            // Checked against the files themselves below; pinned, they would change with every
+            // edit of course.yaml, a stub or the grader's version.
+            (r#""[0-9a-f]{64}""#, r#""[SHA-256]""#),
+            (r#""grader_version": "[^"]*""#, r#""grader_version": "[VERSION]""#),
             (r#"time="[0-9.]+""#, r#"time="[SECONDS]""#),
             (r#"timestamp="[^"]*""#, r#"timestamp="[TIMESTAMP]""#),
             (r"panicked in (\d+ threads|an unnamed thread)", "panicked in [THREADS]"),
@@ -71,7 +75,78 @@ fn gradescope_results_of_a_half_solved_section_are_pinned() {
             ("locks/spinlock", 0)
         ]
     );
+    // Markdown, numbered by section and exercise, tagged with the section and the kind of
+    // mistake, and traceable to the grader, course.yaml and each file graded.
+    assert_eq!(results["output_format"], "md");
+    assert_eq!(results["test_output_format"], "md");
+    let tests = results["tests"].as_array().expect("tests");
+    let counter = &tests[0];
+    assert_eq!(counter["name"], "locks/counter");
+    assert_eq!(counter["number"], "3.1");
+    assert_eq!(counter["tags"], serde_json::json!(["locks"]));
+    assert_eq!(tests[1]["number"], "3.1.1");
+    let transfer = tests
+        .iter()
+        .find(|t| t["name"] == "locks/transfer")
+        .expect("the transfer");
+    assert_eq!(transfer["number"], "3.2");
+    assert_eq!(transfer["tags"], serde_json::json!(["locks", "unfinished"]));
+    let extra = &results["extra_data"];
+    assert_eq!(extra["grader_version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(
+        extra["course_sha256"],
+        sha256_of(&course.root().join("course.yaml"))
+    );
+    let files = extra["files"].as_object().expect("files");
+    assert_eq!(files.len(), 4, "{extra}");
+    for (path, digest) in files {
+        assert_eq!(digest, &sha256_of(&course.root().join(path)), "{path}");
+    }
     assert_machine_snapshot("gradescope_locks_half_solved", &stdout);
+}
+
+/// SHA-256 of a file, in hex.
+fn sha256_of(path: &std::path::Path) -> Value {
+    use sha2::{Digest as _, Sha256};
+    let bytes = std::fs::read(path).expect("read a file");
+    Value::from(
+        Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>(),
+    )
+}
+
+#[test]
+fn gradescope_markdown_keeps_angle_brackets_and_lines() {
+    // A file that does not compile: the compiler's message names `Mutex<u64>` and spans lines.
+    let course = ScratchCourse::new();
+    course.write(
+        "exercises/03_locks/01_counter.rs",
+        "use std::sync::Mutex;\npub struct Counter(Mutex<u64>);\nimpl Counter {\n    pub fn new() -> Self { Counter(Mutex::new(\"zero\")) }\n}\n",
+    );
+    let output = course
+        .grader()
+        .args(["check", "locks/counter", "--format", "gradescope"])
+        .output()
+        .expect("the grader runs");
+    let results: Value = serde_json::from_str(&text(&output).0).expect("JSON");
+    let summary = results["tests"][0]["output"].as_str().expect("an output");
+    let (before, block) = summary.split_once("```text\n").expect("a code block");
+    assert!(before.contains("does not compile"), "{summary}");
+    assert!(
+        block.contains("Mutex<u64>") || block.contains("&str"),
+        "{summary}"
+    );
+    assert!(block.trim_end().ends_with("```"), "{summary}");
+    assert!(
+        block.lines().count() > 3,
+        "the compiler's lines are kept: {summary}"
+    );
+    assert_eq!(
+        results["tests"][0]["tags"],
+        serde_json::json!(["locks", "compile error"])
+    );
 }
 
 #[test]

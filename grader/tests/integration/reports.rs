@@ -219,3 +219,102 @@ fn an_unreleased_section_is_not_graded_and_says_when_it_opens() {
         .expect("the grader runs");
     assert_eq!(output.status.code(), Some(1));
 }
+
+#[test]
+fn the_submission_time_decides_releases_due_dates_and_first_passes() {
+    // The locks section opens and is due in 2099: only a submission made then can be graded.
+    let course = ScratchCourse::new();
+    course.edit_course(
+        "    lesson: crates/locks\n",
+        "    lesson: crates/locks\n    release: 2099-01-18\n    due: 2099-01-19T23:59:00Z\n",
+    );
+    course.solve("03_locks/01_counter");
+    let metadata = course.root().join("submission_metadata.json");
+    std::fs::write(
+        &metadata,
+        r#"{"id": 7, "created_at": "2099-01-20T10:00:00.123456-08:00", "assignment": {}}"#,
+    )
+    .expect("write the metadata");
+    let output = course
+        .grader()
+        .args([
+            "check",
+            "locks",
+            "--format",
+            "gradescope",
+            "--submission-metadata",
+        ])
+        .arg(&metadata)
+        .output()
+        .expect("the grader runs");
+    let (stdout, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(1), "{stdout}\n{stderr}");
+    let results: Value = serde_json::from_str(&stdout).expect("JSON");
+    // Graded, since the section was open when the submission was made, and late.
+    assert_eq!(results["score"], 10, "{results}");
+    let extra = &results["extra_data"];
+    assert_eq!(extra["submitted_at"], "2099-01-20T10:00:00.123456-08:00");
+    assert_eq!(extra["late_sections"], serde_json::json!(["locks"]));
+    assert!(
+        results["output"]
+            .as_str()
+            .is_some_and(|o| o.contains("after the due date of `locks`")),
+        "{results}"
+    );
+    // The first pass dates from the submission (18:00 UTC), not from the grading.
+    let output = course
+        .grader()
+        .args(["report", "--learner", "ada"])
+        .output()
+        .expect("the grader runs");
+    let report: Value = serde_json::from_str(&text(&output).0).expect("a JSON report");
+    let exercises = report["exercises"].as_array().expect("exercises");
+    let counter = exercises
+        .iter()
+        .find(|e| e["id"] == "locks/counter")
+        .expect("the counter");
+    assert_eq!(counter["first_passed_at"], "2099-01-20T18:00:00Z");
+    assert_eq!(counter["on_time"], false);
+    // The stubs' failures say what kind they are; a pass says none.
+    assert!(counter.get("failure_kind").is_none(), "{counter}");
+    let transfer = exercises
+        .iter()
+        .find(|e| e["id"] == "locks/transfer")
+        .expect("the transfer");
+    assert_eq!(transfer["failure_kind"], "unfinished", "{transfer}");
+    // Without the metadata, now is long before the release: nothing is graded.
+    let output = course
+        .grader()
+        .args(["check", "locks", "--format", "json"])
+        .output()
+        .expect("the grader runs");
+    let report: Value = serde_json::from_str(&text(&output).0).expect("JSON");
+    assert_eq!(report["exercises"], serde_json::json!([]), "{report}");
+}
+
+#[test]
+fn a_report_made_before_failure_kinds_still_loads() {
+    let course = ScratchCourse::new();
+    let output = course
+        .grader()
+        .args(["report", "--learner", "old"])
+        .output()
+        .expect("the grader runs");
+    let mut report: Value = serde_json::from_str(&text(&output).0).expect("a JSON report");
+    for exercise in report["exercises"].as_array_mut().expect("exercises") {
+        exercise
+            .as_object_mut()
+            .expect("an exercise")
+            .remove("failure_kind");
+    }
+    let file = course.root().join("old.json");
+    std::fs::write(&file, report.to_string()).expect("write the report");
+    course
+        .grader()
+        .arg("class")
+        .arg(&file)
+        .arg("--out")
+        .arg(course.root().join("site"))
+        .assert()
+        .success();
+}
