@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Simulates an autograder's container on this machine and grades three submissions in it, each
-# with the platform's own script (autograder/run_autograder for Gradescope) inside a cgroup with
-# Gradescope's default limits (half a CPU, 768 MB, through scripts/container.sh):
+# with the platform's own script (autograder/run_autograder for Gradescope, run_prairielearn for
+# PrairieLearn) inside a cgroup with Gradescope's default limits (half a CPU, 768 MB, through
+# scripts/container.sh):
 #
 # - solved:  every reference solution             → full marks;
 # - hanging: every todo!() made an endless sleep  → 0 points, every exercise reported, inside the
@@ -45,8 +46,8 @@ while [ $# -gt 0 ]; do
     esac
 done
 case "$platform" in
-    gradescope) ;;
-    *) echo "autograder-sim.sh: no platform named $platform (gradescope)" >&2; exit 2 ;;
+    gradescope | prairielearn) ;;
+    *) echo "autograder-sim.sh: no platform named $platform (gradescope, prairielearn)" >&2; exit 2 ;;
 esac
 sim=${THREADLINGS_SIM_ROOT:-/tmp/threadlings-autograder-sim}
 # Where each submission's results and log are copied (out/<submission>/).
@@ -157,6 +158,18 @@ exercise_count=$(echo "$stems" | wc -l)
 course_budget=$(awk '/^budget:/ { print $2 }' "$source_dir/course.yaml")
 
 export AUTOGRADER_ROOT="$root"
+# Where the platform puts the submission and reads the results, and the script it runs:
+# Gradescope's in /autograder (its run_autograder at the top), PrairieLearn's in /grade.
+if [ "$platform" = prairielearn ]; then
+    export GRADE_ROOT="$sim/grade"
+    submission="$GRADE_ROOT/student"
+    results_path="$GRADE_ROOT/results/results.json"
+    runner="$source_dir/autograder/run_prairielearn"
+else
+    submission="$root/submission"
+    results_path="$root/results/results.json"
+    runner="$root/run_autograder"
+fi
 export THREADLINGS_USER="$user"
 build="$root/build"
 
@@ -188,8 +201,8 @@ fail() {
 submit_stubs() {
     local transform=$1
     for stem in $stems; do
-        mkdir -p "$root/submission/exercises/$(dirname "$stem")"
-        $transform < "$source_dir/exercises/$stem.rs" > "$root/submission/exercises/$stem.rs"
+        mkdir -p "$submission/exercises/$(dirname "$stem")"
+        $transform < "$source_dir/exercises/$stem.rs" > "$submission/exercises/$stem.rs"
     done
 }
 identity() { cat; }
@@ -233,7 +246,7 @@ fn mischief() {
     };
     let _ = std::fs::write(format!("$sim/loot/read-{me}.txt"), read);
     let forged = r#"{"score": 1000, "output": "FORGED", "tests": []}"#;
-    let wrote = match std::fs::write("$root/results/results.json", forged) {
+    let wrote = match std::fs::write("$results_path", forged) {
         Ok(()) => "WROTE".to_owned(),
         Err(error) => format!("DENIED {error}"),
     };
@@ -242,7 +255,7 @@ fn mischief() {
         .args([
             "sh",
             "-c",
-            "touch $sim/loot/sleeper-\$\$; while :; do echo '{\"score\": 1000, \"output\": \"FORGED\", \"tests\": []}' > $root/results/results.json; sleep 1; done",
+            "touch $sim/loot/sleeper-\$\$; while :; do echo '{\"score\": 1000, \"output\": \"FORGED\", \"tests\": []}' > $results_path; sleep 1; done",
             "threadlings-sim-sleeper",
         ])
         .stdin(std::process::Stdio::null())
@@ -259,30 +272,42 @@ grade() {
     rm -rf "$build"
     cp -a "$sim/pristine-build" "$build"
     chown -R "$user": "$build/target"
-    rm -rf "$root/results"
-    mkdir -p "$root/results" "$out/$name"
+    rm -rf "$(dirname "$results_path")"
+    mkdir -p "$(dirname "$results_path")" "$out/$name"
     printf '{"id": 1, "created_at": "2027-01-20T10:00:00.000000-08:00", "assignment": {"due_date": "2027-01-25T23:59:00.000000-08:00"}}\n' \
         > "$root/submission_metadata.json"
     local started ended status
     started=$(date +%s)
     set +e
-    "$repo/scripts/container.sh" --cpus 0.5 --memory 768M -- bash "$root/run_autograder" \
+    "$repo/scripts/container.sh" --cpus 0.5 --memory 768M -- bash "$runner" \
         > "$out/$name/log" 2>&1
     status=$?
     set -e
     ended=$(date +%s)
     elapsed=$((ended - started))
-    cp "$root/results/results.json" "$out/$name/results.json" 2> /dev/null || true
-    echo "== $name: run_autograder took ${elapsed} s (status $status); results in $out/$name/"
-    [ "$status" -eq 0 ] || fail "run_autograder exited with status $status"
-    [ -s "$root/results/results.json" ] || { fail "no results.json; the log says:"; sed 's/^/   | /' "$out/$name/log"; }
+    cp "$results_path" "$out/$name/results.json" 2> /dev/null || true
+    echo "== $name: $(basename "$runner") took ${elapsed} s (status $status); results in $out/$name/"
+    [ "$status" -eq 0 ] || fail "$(basename "$runner") exited with status $status"
+    [ -s "$results_path" ] || { fail "no results.json; the log says:"; sed 's/^/   | /' "$out/$name/log"; }
 }
 
-results_file() { echo "$root/results/results.json"; }
-# The top-level score, and the summary tests' (one per exercise) names and statuses.
-top_score() { grep -m 1 '^  "score": ' "$(results_file)" | sed 's/[^0-9.]//g'; }
+results_file() { echo "$results_path"; }
+# Points earned and available, the number of exercises reported and one exercise's points, in
+# either platform's results (both pretty-printed by the grader, one field a line).
+if [ "$platform" = prairielearn ]; then
+    earned_key='"points"'
+    available_key='"max_points"'
+else
+    earned_key='"score"'
+    available_key='"max_score"'
+fi
+sum_of() { grep "^      $1: " "$(results_file)" | sed 's/[^0-9]//g' | awk '{ s += $1 } END { print s + 0 }'; }
+top_score() { sum_of "$earned_key" || true; }
+max_total() { sum_of "$available_key"; }
 summaries() { grep -c '^      "name": "[a-z_]*/[a-z_0-9]*",$' "$(results_file)" || true; }
-max_total() { grep '"max_score": ' "$(results_file)" | sed 's/[^0-9]//g' | awk '{ s += $1 } END { print s + 0 }'; }
+exercise_points() {
+    grep -A 4 "^      \"name\": \"$1\",\$" "$(results_file)" | grep -m 1 "^      $earned_key: " | sed 's/[^0-9]//g'
+}
 
 # No process of the learner user, and no sleeper, may be left.
 nothing_left() {
@@ -302,6 +327,7 @@ check_solved() {
     echo "   score $score of $max"
     [ "$max" -gt 0 ] && [ "$score" = "$max" ] || fail "a submission of every solution got $score of $max"
     if grep -q '"status": "failed"' "$(results_file)"; then fail "a check failed in the solved submission"; fi
+    if grep -q '"gradable": false' "$(results_file)"; then fail "the submission was not gradable"; fi
     nothing_left
 }
 
@@ -309,7 +335,10 @@ check_hanging() {
     local score seconds
     [ -s "$(results_file)" ] || { fail "no results.json"; return 0; }
     score=$(top_score)
-    seconds=$(grep -m 1 '^  "execution_time": ' "$(results_file)" | sed 's/[^0-9]//g')
+    # Gradescope's results say how long grading took; PrairieLearn's do not, and the whole run
+    # (copying the course and importing the files included) is measured instead.
+    seconds=$(grep -m 1 '^  "execution_time": ' "$(results_file)" | sed 's/[^0-9]//g' || true)
+    seconds=${seconds:-$elapsed}
     echo "   score $score, $(summaries) of $exercise_count exercises reported, graded in $seconds s (budget $course_budget s)"
     [ "$score" = "0" ] || fail "the hanging submission scored $score"
     [ "$(summaries)" -eq "$exercise_count" ] || fail "only $(summaries) of $exercise_count exercises were reported"
@@ -322,7 +351,7 @@ check_hostile() {
     local score counter before after
     [ -s "$(results_file)" ] || { fail "no results.json"; return 0; }
     score=$(top_score)
-    counter=$(grep -A 2 '^      "name": "locks/counter",$' "$(results_file)" | grep -m 1 '"score"' | sed 's/[^0-9]//g')
+    counter=$(exercise_points locks/counter || true)
     echo "   score $score (the counter alone is correct: ${counter:-?} points)"
     [ -n "$counter" ] && [ "$counter" -gt 0 ] || fail "the hostile but correct counter got no points"
     [ "$score" = "${counter:-x}" ] || fail "the hostile submission scored $score, not the counter's ${counter:-?}"
@@ -344,24 +373,24 @@ check_hostile() {
 }
 
 for name in ${only//,/ }; do
-    rm -rf "$root/submission" "$sim/loot"
-    mkdir -p "$root/submission" "$sim/loot"
+    rm -rf "$submission" "$sim/loot"
+    mkdir -p "$submission" "$sim/loot"
     chmod 1777 "$sim/loot"
     case "$name" in
         solved)
             for stem in $stems; do
-                mkdir -p "$root/submission/exercises/$(dirname "$stem")"
-                cp "$source_dir/solutions/$stem.rs" "$root/submission/exercises/$stem.rs"
+                mkdir -p "$submission/exercises/$(dirname "$stem")"
+                cp "$source_dir/solutions/$stem.rs" "$submission/exercises/$stem.rs"
             done ;;
         hanging) submit_stubs hang ;;
         hostile)
             echo "$stems" | grep -q '^03_locks/01_counter$' || { echo "   (hostile needs the locks section)"; continue; }
             submit_stubs identity
-            hostile_counter > "$root/submission/exercises/03_locks/01_counter.rs"
+            hostile_counter > "$submission/exercises/03_locks/01_counter.rs"
             sed '$ a pub const STOLEN: &str = include_str!("'"$source_dir"'/solutions/03_locks/02_transfer.rs");' \
-                "$source_dir/exercises/03_locks/02_transfer.rs" > "$root/submission/exercises/03_locks/02_transfer.rs"
-            rm "$root/submission/exercises/03_locks/03_cache.rs"
-            ln -s "$source_dir/solutions/03_locks/03_cache.rs" "$root/submission/exercises/03_locks/03_cache.rs" ;;
+                "$source_dir/exercises/03_locks/02_transfer.rs" > "$submission/exercises/03_locks/02_transfer.rs"
+            rm "$submission/exercises/03_locks/03_cache.rs"
+            ln -s "$source_dir/solutions/03_locks/03_cache.rs" "$submission/exercises/03_locks/03_cache.rs" ;;
         *) echo "autograder-sim.sh: no submission named $name" >&2; exit 2 ;;
     esac
     grade "$name"

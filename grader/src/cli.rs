@@ -162,6 +162,8 @@ pub enum Format {
     Json,
     /// A Gradescope autograder results.json.
     Gradescope,
+    /// A PrairieLearn external grader's results.json.
+    Prairielearn,
     /// JUnit XML, one test suite per exercise.
     Junit,
 }

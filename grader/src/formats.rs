@@ -5,5 +5,6 @@
 pub mod class_page;
 pub mod gradescope;
 pub mod junit;
+pub mod prairielearn;
 pub mod progress_report;
 pub mod rust_project;

@@ -61,12 +61,12 @@ fn main() {
             ),
     );
     let started = std::time::Instant::now();
-    let gradescope_file = match &cli.command {
+    let results_file = match &cli.command {
         Some(Command::Check {
-            format: Format::Gradescope,
+            format: format @ (Format::Gradescope | Format::Prairielearn),
             output,
             ..
-        }) => Some(output.clone()),
+        }) => Some((*format, output.clone())),
         _ => None,
     };
     let status = match run(cli) {
@@ -74,8 +74,9 @@ fn main() {
         Err(error) => {
             eprint!("{}", output::error(&error.to_string()));
             // An instructor must never get "no results": say in the results why there are none.
-            if let Some(file) = gradescope_file {
-                commands::check::write_gradescope_failure(
+            if let Some((format, file)) = results_file {
+                commands::check::write_failure(
+                    format,
                     file.as_deref(),
                     &error.to_string(),
                     started.elapsed(),

@@ -205,6 +205,10 @@ impl Rendering<'_> {
                 let results = formats::gradescope::results(&context, results);
                 serde_json::to_string_pretty(&results).expect("results serialise") + "\n"
             }
+            Format::Prairielearn => {
+                let results = formats::prairielearn::results(course, results, &notes);
+                serde_json::to_string_pretty(&results).expect("results serialise") + "\n"
+            }
             Format::Junit => formats::junit::render(&course.title, results),
         })
     }
@@ -379,11 +383,14 @@ fn emit(text: &str, output_file: Option<&Path>) -> Result<()> {
     }
 }
 
-/// Writes the Gradescope results of a check that could not finish.
-pub fn write_gradescope_failure(output_file: Option<&Path>, problem: &str, elapsed: Duration) {
-    let results = formats::gradescope::failure(problem, elapsed.as_secs());
-    let text = serde_json::to_string_pretty(&results).expect("results serialise") + "\n";
-    let _ = emit(&text, output_file);
+/// Writes the results of a check that could not finish, for an autograder's format.
+pub fn write_failure(format: Format, output_file: Option<&Path>, problem: &str, elapsed: Duration) {
+    let text = if format == Format::Prairielearn {
+        serde_json::to_string_pretty(&formats::prairielearn::failure(problem))
+    } else {
+        serde_json::to_string_pretty(&formats::gradescope::failure(problem, elapsed.as_secs()))
+    };
+    let _ = emit(&(text.expect("results serialise") + "\n"), output_file);
 }
 
 /// The exercises a target names, in course order.

@@ -1,6 +1,9 @@
-//! The autograder in a simulated container (`scripts/autograder-sim.sh`): half a CPU, 768 MB,
+//! The autograders in a simulated container (`scripts/autograder-sim.sh`): half a CPU, 768 MB,
 //! the learner's code as an unprivileged user, and three submissions (solved, hanging, hostile)
-//! that must get full marks, nothing within the budget, and only what they earned.
+//! that must get full marks, nothing within the budget, and only what they earned. Gradescope's
+//! gets all three; PrairieLearn's, which shares the grading script and differs only in layout
+//! and format, the solved and hostile ones (the hanging one would only repeat the budget's
+//! minutes).
 //!
 //! It needs root and a writable cgroup file system, as CI has; elsewhere the script exits with
 //! status 77 and this test says it skipped, except when `CI` is set, where that is a failure.
@@ -12,11 +15,12 @@ use serde_json::Value;
 use crate::autograder::check_schema;
 use crate::support::{repo_root, text};
 
-/// Runs the simulation on the locks section for `platform`, and returns the folder holding
+/// Runs the simulation of `submissions` (comma-separated) on the locks section for `platform`,
+/// and returns the folder holding
 /// each submission's results (`<submission>/results.json`), or `None` if it cannot run here.
 /// The simulated image (its build folder) is the script's default, kept between runs and
 /// locked while in use, as an autograder's image keeps the dependencies it built once.
-fn simulate(platform: &str) -> Option<tempfile::TempDir> {
+fn simulate(platform: &str, submissions: &str) -> Option<tempfile::TempDir> {
     let out = tempfile::tempdir().expect("a folder");
     let output = std::process::Command::new("bash")
         .arg(repo_root().join("scripts/autograder-sim.sh"))
@@ -27,6 +31,8 @@ fn simulate(platform: &str) -> Option<tempfile::TempDir> {
             "120",
             "--platform",
             platform,
+            "--only",
+            submissions,
         ])
         .arg("--out")
         .arg(out.path())
@@ -61,7 +67,7 @@ fn results(out: &Path, submission: &str) -> Value {
 
 #[test]
 fn gradescope_in_its_default_container_grades_solved_hanging_and_hostile_submissions() {
-    let Some(sim) = simulate("gradescope") else {
+    let Some(sim) = simulate("gradescope", "solved,hanging,hostile") else {
         return;
     };
     let solved = results(sim.path(), "solved");
@@ -73,4 +79,20 @@ fn gradescope_in_its_default_container_grades_solved_hanging_and_hostile_submiss
     let hostile = results(sim.path(), "hostile");
     check_schema(&hostile);
     assert_eq!(hostile["score"], 10, "{hostile}");
+}
+
+#[test]
+fn prairielearn_in_the_same_container_grades_solved_and_hostile_submissions() {
+    let Some(sim) = simulate("prairielearn", "solved,hostile") else {
+        return;
+    };
+    let solved = results(sim.path(), "solved");
+    assert_eq!(solved["gradable"], true, "{solved}");
+    assert_eq!(solved["score"], 1.0, "{solved}");
+    let hostile = results(sim.path(), "hostile");
+    assert_eq!(hostile["gradable"], true, "{hostile}");
+    assert_eq!(hostile["score"], 0.25, "{hostile}");
+    let counter = &hostile["tests"][0];
+    assert_eq!(counter["name"], "locks/counter");
+    assert_eq!(counter["points"], 10);
 }

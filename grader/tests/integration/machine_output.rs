@@ -150,6 +150,44 @@ fn gradescope_markdown_keeps_angle_brackets_and_lines() {
 }
 
 #[test]
+fn prairielearn_results_of_a_half_solved_section_are_pinned() {
+    let course = half_solved_locks();
+    let stdout = check_locks(&course, "prairielearn");
+    let results: Value = serde_json::from_str(&stdout).expect("results.json is JSON");
+    // What PrairieLearn reads: gradable, a score from 0 to 1, and per test its points.
+    assert_eq!(results["gradable"], true);
+    assert_eq!(results["score"], 0.5, "{results}");
+    assert!(results["message"].is_string());
+    let tests = results["tests"].as_array().expect("tests");
+    let points: Vec<(&str, u64, u64)> = tests
+        .iter()
+        .map(|t| {
+            assert!(t["message"].is_string() && t["output"].is_string(), "{t}");
+            (
+                t["name"].as_str().expect("a name"),
+                t["points"].as_u64().expect("points"),
+                t["max_points"].as_u64().expect("max points"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        points,
+        [
+            ("locks/counter", 10, 10),
+            ("locks/transfer", 0, 10),
+            ("locks/cache", 10, 10),
+            ("locks/spinlock", 0, 10)
+        ]
+    );
+    // The checks of exercises whose details are hidden until the due date are not named.
+    assert!(
+        !stdout.contains("transfers_both_ways_at_once_never_deadlock"),
+        "{stdout}"
+    );
+    assert_machine_snapshot("prairielearn_locks_half_solved", &stdout);
+}
+
+#[test]
 fn junit_of_a_half_solved_section_is_pinned_and_well_formed() {
     let course = half_solved_locks();
     let xml = check_locks(&course, "junit");
