@@ -256,7 +256,7 @@ pub fn replay(course: &Course, target: &str) -> Result<i32> {
 
 /// Grades the exercises (from the cache where their files have not changed) within `budget`,
 /// printing each verdict as it comes when `streaming` and handing the verdicts so far to
-/// `graded` after each exercise, and records the learner's progress.
+/// `graded_so_far` after each exercise, and records the learner's progress.
 pub fn grade_and_record(
     course: &Course,
     exercises: &[&Exercise],
