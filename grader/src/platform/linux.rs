@@ -30,6 +30,27 @@ pub fn limit_this_process(memory: Option<u64>) {
     limit(libc::RLIMIT_CORE, 0);
 }
 
+/// What glibc reserves of address space for each malloc arena (`HEAP_MAX_SIZE` on 64-bit).
+const ARENA_RESERVATION: u64 = 64 << 20;
+
+/// Prepares a capped process's environment, before it is started: `RLIMIT_AS` counts address
+/// space reserved, not memory used, and glibc reserves 64 MiB for each malloc arena, up to 8
+/// arenas per processor of the machine (not of the container). On a 2-processor machine under
+/// a 640 MiB cap, the 16 arenas of a test with a few dozen threads leave no room for thread
+/// stacks, and a correct solution fails to spawn a thread. So when the arenas could take more
+/// than a quarter of the cap, `MALLOC_ARENA_MAX` keeps them to that quarter.
+pub fn prepare(command: &mut std::process::Command, memory: Option<u64>) {
+    let Some(memory) = memory else {
+        return;
+    };
+    // SAFETY: sysconf has no preconditions.
+    let processors = unsafe { libc::sysconf(libc::_SC_NPROCESSORS_ONLN) }.max(1) as u64;
+    let arenas = (memory / 4 / ARENA_RESERVATION).max(1);
+    if arenas < 8 * processors {
+        command.env("MALLOC_ARENA_MAX", arenas.to_string());
+    }
+}
+
 /// The kernel enforces `RLIMIT_AS`.
 pub fn memory_cap() -> MemoryCap {
     MemoryCap::BySystem
@@ -326,6 +347,22 @@ mod tests {
         // In a container's own cgroup namespace the path is `/`.
         fs::write(v2.path().join("memory.max"), "268435456\n").expect("write");
         assert_eq!(memory_limit_in("0::/\n", v2.path()), Some(268_435_456));
+    }
+
+    #[test]
+    fn a_small_cap_keeps_malloc_arenas_to_a_quarter_of_it() {
+        let arenas = |memory: Option<u64>| {
+            let mut command = std::process::Command::new("true");
+            prepare(&mut command, memory);
+            command
+                .get_envs()
+                .find(|(key, _)| *key == "MALLOC_ARENA_MAX")
+                .and_then(|(_, value)| value?.to_str()?.parse::<u64>().ok())
+        };
+        // 640 MiB: two arenas of 64 MiB each at most, whatever the machine.
+        assert_eq!(arenas(Some(640 << 20)), Some(2));
+        assert_eq!(arenas(Some(100 << 20)), Some(1));
+        assert_eq!(arenas(None), None);
     }
 
     #[test]

@@ -25,6 +25,10 @@ pub fn limit_this_process(_memory: Option<u64>) {
     unsafe { libc::setrlimit(libc::RLIMIT_CORE, &limit) };
 }
 
+/// Nothing to prepare: the memory cap is polled resident memory, which reservations do not
+/// count against.
+pub fn prepare(_command: &mut std::process::Command, _memory: Option<u64>) {}
+
 /// macOS has no child subreaper: a test's process that leaves its group (`setsid`) and loses its
 /// parent goes to launchd, out of the grader's reach.
 pub fn become_subreaper() {}

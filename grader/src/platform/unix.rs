@@ -38,6 +38,7 @@ pub fn spawn(command: &mut Command, limits: Limits) -> io::Result<(Child, Tree, 
     // A group of its own, so that the test and every process it starts can be killed at once.
     command.process_group(0);
     let memory = limits.memory_bytes;
+    os::prepare(command, memory);
     // SAFETY: the closure runs between fork and exec and only calls setrlimit, which is
     // async-signal-safe, on values it owns; it allocates nothing and takes no lock.
     unsafe {
