@@ -18,10 +18,10 @@ use crate::files::write_atomically;
 use crate::verdict::{ExerciseResult, Status};
 use crate::workspace::BuildWorkspace;
 
-/// The version of what the cache keeps: raised whenever a verdict gains a field, so that a
-/// verdict kept by an older grader of the same version number is graded again, not shown
-/// without it.
-const CACHE_FORMAT: &str = "2: failure kinds";
+/// The version of what the cache keeps: raised whenever a verdict gains a field, or what is
+/// kept beside verdicts changes (the failing interleavings for `--replay`), so that a verdict
+/// kept by an older grader of the same version number is graded again, not shown without it.
+const CACHE_FORMAT: &str = "3: failure kinds, interleavings kept by file digest";
 
 /// A place in the cache for one exercise graded from one file.
 pub struct CacheEntry {

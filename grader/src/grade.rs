@@ -231,15 +231,21 @@ pub fn run(
         ModelBuild::Ready(model_crate, model_artifacts) => {
             // Only the learner's own file, and not when a learner user writes the runs' folders
             // (the grader would copy a file learner code may have replaced with a link).
+            // Kept by the file's digest: an interleaving belongs to one version of the file,
+            // and graders of other copies of the course that share the build folder (with
+            // other files) never overwrite it.
             let replays = (built.submission.variant.is_empty()
                 && !crate::platform::runs_as_learner())
-            .then(|| workspace.replay_dir(&model_crate.package));
-            let digest = crate::progress::sha256_hex(&built.submission.bytes);
+            .then(|| {
+                workspace
+                    .replay_dir(&model_crate.package)
+                    .join(crate::progress::sha256_hex(&built.submission.bytes))
+            });
             let tests = TestSet {
                 krate: model_crate,
                 artifacts: model_artifacts,
                 kind: CheckKind::Model,
-                save_replays: replays.as_deref().map(|dir| (dir, digest.as_str())),
+                save_replays: replays.as_deref(),
                 only_replays: None,
             };
             let (model_checks, model_notes) =
@@ -292,12 +298,20 @@ pub fn replay(workspace: &BuildWorkspace, built: &Built) -> Result<Replayed> {
     let ModelBuild::Ready(model_crate, model_artifacts) = &built.model else {
         return Ok(Replayed::Nothing);
     };
-    let saved = workspace.replay_dir(&model_crate.package);
-    let Ok(digest) = std::fs::read_to_string(saved.join(FILE_DIGEST)) else {
-        return Ok(Replayed::Nothing);
-    };
-    if digest.trim() != crate::progress::sha256_hex(&built.submission.bytes) {
-        return Ok(Replayed::FileChanged);
+    let kept = workspace.replay_dir(&model_crate.package);
+    let saved = kept.join(crate::progress::sha256_hex(&built.submission.bytes));
+    if !holds_replays(&saved) {
+        // Interleavings kept for other versions of the file mean nothing for this one.
+        let for_others = std::fs::read_dir(&kept)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .any(|entry| holds_replays(&entry.path()));
+        return Ok(if for_others {
+            Replayed::FileChanged
+        } else {
+            Replayed::Nothing
+        });
     }
     let tests = TestSet {
         krate: model_crate,
@@ -450,9 +464,9 @@ struct TestSet<'a> {
     krate: &'a ExerciseCrate,
     artifacts: &'a Artifacts,
     kind: CheckKind,
-    /// Where to keep the checker's path through a failing model test, for `--replay`, and the
-    /// digest of the file it failed on.
-    save_replays: Option<(&'a std::path::Path, &'a str)>,
+    /// Where to keep the checker's path through a failing model test, for `--replay`: the
+    /// folder of the file's version.
+    save_replays: Option<&'a std::path::Path>,
     /// Run only the tests with a path kept here, replaying it.
     only_replays: Option<&'a std::path::Path>,
 }
@@ -519,8 +533,8 @@ fn run_tests(
                     ) else {
                         break;
                     };
-                    if let Some((saved, digest)) = set.save_replays {
-                        keep_replay(&run_dirs[index], saved, digest, name, run.status);
+                    if let Some(saved) = set.save_replays {
+                        keep_replay(&run_dirs[index], saved, name, run.status);
                     }
                     notes
                         .lock()
@@ -560,19 +574,12 @@ fn run_tests(
 
 /// Keeps the checker's path through a model test's failing interleaving for `--replay`, and
 /// forgets an older one once the test passes.
-fn keep_replay(
-    run_dir: &std::path::Path,
-    saved: &std::path::Path,
-    digest: &str,
-    name: &str,
-    status: Status,
-) {
+fn keep_replay(run_dir: &std::path::Path, saved: &std::path::Path, name: &str, status: Status) {
     let kept = saved.join(format!("{name}.json"));
     let written = run_dir.join(REPLAY_FILE);
     if status != Status::Passed && written.exists() {
         let _ = std::fs::create_dir_all(saved);
         let _ = std::fs::copy(&written, &kept);
-        let _ = std::fs::write(saved.join(FILE_DIGEST), digest);
     } else if status == Status::Passed {
         let _ = std::fs::remove_file(&kept);
     }
@@ -589,8 +596,14 @@ pub enum Replayed {
     Done(ExerciseResult),
 }
 
-/// The file beside kept interleavings that names the version of the learner's file they failed.
-const FILE_DIGEST: &str = "file.sha256";
+/// Whether `dir` keeps the interleaving of at least one failed model test.
+fn holds_replays(dir: &std::path::Path) -> bool {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .any(|entry| entry.path().extension().is_some_and(|ext| ext == "json"))
+}
 
 /// The verdict of a check that had no time left to run.
 fn not_run(name: String, kind: CheckKind, limit: crate::budget::Limit) -> CheckResult {

@@ -13,7 +13,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use crate::autograder::check_schema;
-use crate::support::{repo_root, text};
+use crate::support::{one_heavy_test_at_a_time, repo_root, text};
 
 /// Runs the simulation of `submissions` (comma-separated) on the locks section for `platform`,
 /// and returns the folder holding
@@ -21,6 +21,7 @@ use crate::support::{repo_root, text};
 /// The simulated image (its build folder) is the script's default, kept between runs and
 /// locked while in use, as an autograder's image keeps the dependencies it built once.
 fn simulate(platform: &str, submissions: &str) -> Option<tempfile::TempDir> {
+    let _alone = one_heavy_test_at_a_time();
     let out = tempfile::tempdir().expect("a folder");
     let output = std::process::Command::new("bash")
         .arg(repo_root().join("scripts/autograder-sim.sh"))

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::support::{ScratchCourse, processes, repo_root, text};
+use crate::support::{ScratchCourse, one_heavy_test_at_a_time, processes, repo_root, text};
 
 /// A hung case costs its tests' timeouts; anything past this means the grader itself hung.
 const LONGEST_CASE: Duration = Duration::from_secs(120);
@@ -41,6 +41,7 @@ fn expectation(source: &str, case: &Path) -> Expectation {
 
 /// Grades every hostile case of one exercise and returns what went wrong, if anything.
 fn run_cases(id: &str, exercise_path: &str) {
+    let _alone = one_heavy_test_at_a_time();
     let course = ScratchCourse::new();
     let course_yaml = course.read("course.yaml");
     let cases_dir = repo_root().join("grader/tests/hostile").join(id);

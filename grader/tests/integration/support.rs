@@ -12,6 +12,17 @@ pub fn repo_root() -> PathBuf {
         .to_path_buf()
 }
 
+/// Held by the tests that must not share the machine with each other: the hostile cases (a
+/// 200 MB flood must pass through its pipes within a test's deadline) and the autograder's
+/// simulation (containers, and copies of a build folder). Without it, on two busy cores, a
+/// flood could outlast its deadline because a simulation was copying its build folder.
+pub fn one_heavy_test_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    static HEAVY: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    HEAVY
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 /// Where every test's grader builds exercises. Shared, so that the exercises' dependencies
 /// compile once for the whole test run; the grader's own lock keeps concurrent tests apart.
 pub fn shared_build_dir() -> PathBuf {
