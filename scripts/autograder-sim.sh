@@ -84,6 +84,10 @@ if [ -z "${inner:-}" ]; then
         userdel "$user" 2> /dev/null || true
     }
     trap cleanup EXIT
+    # Stopped by a signal, the script still removes its user (bash runs the EXIT trap only on
+    # a signal it traps).
+    trap 'exit 143' TERM
+    trap 'exit 130' INT
     export THREADLINGS_SIM_USER="$user"
     # The toolchain is made readable to the learner user in a mount namespace of this run's own:
     # the cargo and rustup homes are bound below the simulation's folder (a home folder, such
