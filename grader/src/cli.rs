@@ -49,7 +49,12 @@ pub enum Command {
     },
 
     /// Grade the current exercise whenever you save it, and move on when it passes.
-    Watch,
+    Watch {
+        /// Follow saves by reading the files every half second instead of with the system's
+        /// file watcher (which some file systems, such as WSL's /mnt, do not support).
+        #[arg(long)]
+        poll: bool,
+    },
 
     /// List every exercise in order, with what the grader last saw of it.
     List,

@@ -89,7 +89,7 @@ fn run(cli: Cli) -> Result<i32, GraderError> {
     let course = Course::discover(cli.course.as_deref(), &here)?;
     let command = match cli.command {
         Some(command) => command,
-        None if std::io::stdout().is_terminal() => Command::Watch,
+        None if std::io::stdout().is_terminal() => Command::Watch { poll: false },
         None => {
             return Err(GraderError::Usage(
                 "name a command (check, watch, list, next, hint or verify); `grader --help` \
@@ -111,7 +111,7 @@ fn run(cli: Cli) -> Result<i32, GraderError> {
             output,
             replay: false,
         } => commands::check::run(&course, target.as_deref(), format, output.as_deref()),
-        Command::Watch => commands::watch::run(&course),
+        Command::Watch { poll } => commands::watch::run(&course, poll),
         Command::List => commands::list::run(&course),
         Command::Next => commands::next::run(&course),
         Command::Lsp => commands::lsp::run(&course),

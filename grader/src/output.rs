@@ -381,15 +381,67 @@ pub fn watch_keys(interactive: bool) -> String {
     } else {
         "type a letter and Enter"
     };
-    format!("Keys ({how}): h hint · l list · n next exercise · r re-run · q quit\n")
+    format!(
+        "Keys ({how}): h hint · l list · n next exercise · g go to an exercise · r re-run · \
+         R reset to the stub · q quit\n"
+    )
+}
+
+/// How the watch loop follows the learner's saves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Following {
+    /// The system's file watcher, with a poller that takes over if it misses a save.
+    Watcher,
+    /// Polling alone, because the learner asked for it (`--poll`).
+    PollingAsked,
+    /// Polling alone, because the file watcher could not start (why).
+    PollingWatcherFailed(String),
+    /// Polling alone, because the file watcher missed a save the poller saw.
+    PollingWatcherMissed,
+}
+
+/// The status line of the watch loop: how saves are followed, and why.
+pub fn watch_following(following: &Following) -> String {
+    let polling = "following your saves by reading the files every half second";
+    match following {
+        Following::Watcher => {
+            "Following your saves with the system's file watcher (if it misses one, polling \
+             takes over).\n"
+                .to_owned()
+        }
+        Following::PollingAsked => format!("Polling (--poll): {polling}.\n"),
+        Following::PollingWatcherFailed(why) => {
+            format!("Polling: the file watcher could not start ({why}), so {polling}.\n")
+        }
+        Following::PollingWatcherMissed => format!(
+            "Polling: the file watcher missed that save (it does on some file systems, such as \
+             WSL's /mnt or a network drive), so from now on {polling}.\n"
+        ),
+    }
 }
 
 /// What the watch loop says when it starts.
-pub fn watch_banner(interactive: bool) -> String {
+pub fn watch_banner(interactive: bool, following: &Following) -> String {
     format!(
-        "threadlings: grading each exercise whenever you save it.\n{}",
+        "threadlings: grading each exercise whenever you save it.\n{}{}",
+        watch_following(following),
         watch_keys(interactive)
     )
+}
+
+/// Said after `g`: which exercise?
+pub fn watch_goto_question(interactive: bool) -> String {
+    let then = if interactive {
+        "then Enter (Escape to cancel)"
+    } else {
+        "on the next line"
+    };
+    format!("Go to which exercise? Type its id (such as locks/counter), {then}: ")
+}
+
+/// Said when `g` names no exercise of the course.
+pub fn watch_no_such_exercise(id: &str) -> String {
+    format!("course.yaml has no exercise `{id}`; press l to list them.\n")
 }
 
 /// Said before grading in the watch loop.
