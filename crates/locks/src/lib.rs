@@ -154,9 +154,15 @@
 //!
 //! Underneath, a lock is a flag flipped with an atomic compare-and-swap, plus memory ordering
 //! (`Acquire` when taking, `Release` when freeing) so that writes made under the lock are seen by
-//! the next holder. Exercise `locks/spinlock` builds one. The compiler cannot check that a lock
-//! is used safely from many threads; the lock's author promises it, with `unsafe impl`s, and
-//! the spin lock needs two:
+//! the next holder. Exercise `locks/spinlock` builds one, on an `UnsafeCell` (the one way to
+//! change data behind a shared reference). The next chapter, atomics (`cargo doc -p atomics
+//! --open`), explains each of those tools: `compare_exchange` in its `operations` module,
+//! `UnsafeCell` and data races in `happens_before`, and why a lock needs exactly `Acquire` and
+//! `Release` in `release_acquire`. Read those three before the exercise, or come back to it
+//! after that chapter.
+//!
+//! The compiler cannot check that a lock is used safely from many threads; the lock's author
+//! promises it, with `unsafe impl`s, and the spin lock needs two:
 //!
 //! - `SpinLock<T>` is `Sync` when `T: Send`: it hands the `T` to one thread at a time, which is
 //!   like sending it from thread to thread.
