@@ -125,8 +125,9 @@
 //!
 //! A transfer between two accounts locks both. If one thread locks A then B while another locks
 //! B then A, each can hold one lock and wait forever for the other. The compiler cannot see this
-//! coming. The cure is a discipline: take locks in one global order (by account id, say),
-//! whichever direction the transfer goes. `cargo run -p locks --example deadlock` provokes the
+//! coming. The cure is a discipline: take locks in one global order (by account id, say, or,
+//! for values that have no id, by address: two live values never share one, and a borrowed
+//! value cannot move), whichever direction the transfer goes. `cargo run -p locks --example deadlock` provokes the
 //! deadlock, detects it with a timeout instead of hanging, and then shows the ordered version.
 //! Exercise `locks/transfer` asks for it.
 //!
