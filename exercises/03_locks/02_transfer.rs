@@ -16,8 +16,8 @@
 //! - `transfer(from, to, amount)` moves `amount` if `from` holds at least that much, and returns
 //!   `Err(InsufficientFunds)` (moving nothing) otherwise. `from` and `to` may be the same
 //!   account: that moves nothing, and must not deadlock either.
-//! - `Account` must be `Send + Sync`: the tests share accounts between threads (in an `Arc`, and
-//!   by `&` from scoped threads). A `Mutex` field gives that for free; a `Cell` or `RefCell`
+//! - `Account` must be `Send + Sync`: the tests share accounts in an `Arc` between many threads
+//!   at once. A `Mutex` field around the balance gives that for free; a `Cell` or `RefCell`
 //!   would not compile.
 //!
 //! Which order? The lesson's example orders by an id, but `Account::new` takes none, so each
