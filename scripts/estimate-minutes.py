@@ -154,10 +154,11 @@ def main():
         if yaml_only:
             print(f"{section}/{ident}: {minutes}")
         else:
-            print(
+            row = (
                 f"{section + '/' + ident:<28} {words:>5} {lines:>5} {checks:>6} {len(new):>3}  "
                 f"{minutes:>7}  {', '.join(new)}"
             )
+            print(row.rstrip())
 
 
 if __name__ == "__main__":
