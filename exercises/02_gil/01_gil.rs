@@ -24,10 +24,12 @@
 //!   the guard must stay on that thread (as `std::sync::MutexGuard` does). Sending one to
 //!   another thread must be a compile error.
 //!
-//! A `Mutex<bool>` ("held?") and a `Condvar` make a good GIL; a `Mutex<()>` whose guard you keep
-//! inside the `GilGuard` is another way. Whatever you choose, check "is it free?" and mark it
-//! held in one step under one lock, or two threads will both get in. Read the lesson first:
-//! `cargo doc -p gil --open`.
+//! A `Mutex<bool>` ("held?") and a `Condvar` make a good GIL. `Condvar` belongs to a later
+//! section (conditions); the lesson's `the_gil` module shows all of it this exercise needs
+//! ("Sleeping until the GIL is free": `wait_while` and `notify_one`). A `Mutex<()>` whose guard
+//! you keep inside the `GilGuard` is another way. Whatever you choose, check "is it free?" and
+//! mark it held in one step under one lock, or two threads will both get in. Read the lesson
+//! first: `cargo doc -p gil --open`.
 //!
 //! Check your work: `cargo run -p grader -- check gil/gil`.
 

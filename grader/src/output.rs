@@ -313,9 +313,20 @@ pub fn list(course: &Course, standings: &[(&Exercise, Standing)]) -> String {
         .iter()
         .filter(|(_, s)| *s == Standing::Done)
         .count();
+    // The estimates of what is not done yet, when the course gives any.
+    let left: u32 = standings
+        .iter()
+        .filter(|(_, s)| *s != Standing::Done)
+        .filter_map(|(e, _)| e.minutes)
+        .sum();
+    let left = if left > 0 {
+        format!(" (about {} of work left)", hours_and_minutes(left))
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         out,
-        "{}: {done} of {} exercises done",
+        "{}: {done} of {} exercises done{left}",
         course.title,
         standings.len()
     );
@@ -347,11 +358,30 @@ pub fn list(course: &Course, standings: &[(&Exercise, Standing)]) -> String {
         };
         let _ = writeln!(
             out,
-            "{mark} {:<32} {:<44} {word}",
-            exercise.id, exercise.path
+            "{mark} {:<32} {:<44} {:>7}  {word}",
+            exercise.id,
+            exercise.path,
+            about_minutes(exercise)
         );
     }
     out
+}
+
+/// An exercise's estimate for `list`: `~25 min`, or nothing when the course gives none.
+fn about_minutes(exercise: &Exercise) -> String {
+    exercise
+        .minutes
+        .map(|minutes| format!("~{minutes} min"))
+        .unwrap_or_default()
+}
+
+/// `95` as `1 h 35 min`, `40` as `40 min`.
+fn hours_and_minutes(minutes: u32) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
 }
 
 /// The text of `grader next`.
@@ -364,6 +394,10 @@ pub fn next(course: &Course, next: Option<(&Exercise, Standing)>) -> String {
                 Standing::Changed => "changed since it last passed".to_owned(),
                 Standing::NotPassed(status) => format!("last check: {}", status.label()),
                 Standing::Done => "done".to_owned(),
+            };
+            let state = match exercise.minutes {
+                Some(minutes) => format!("{state}; about {minutes} minutes"),
+                None => state,
             };
             format!(
                 "Next exercise: {} ({state})\n  Edit {}: the comments at its top say what to \

@@ -9,6 +9,7 @@ mod course_errors;
 mod editor_support;
 mod grading;
 mod hostile;
+mod instructors;
 mod machine_output;
 mod model_checking;
 mod reports;

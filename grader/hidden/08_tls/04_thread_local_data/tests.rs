@@ -1,4 +1,4 @@
-//! Hidden tests for exercises/08_tls/01_thread_local_data.rs: a per-object thread-local store in
+//! Hidden tests for exercises/08_tls/04_thread_local_data.rs: a per-object thread-local store in
 //! which every thread sees only its own values, every store only its own, and a new store or a
 //! new thread starts empty.
 

@@ -1,4 +1,4 @@
-//! Hidden tests for exercises/08_tls/02_request_id.rs: a thread-local current request id, set for
+//! Hidden tests for exercises/08_tls/01_request_id.rs: a thread-local current request id, set for
 //! the length of a call, restored after nested calls and panics, and never seen by other threads.
 
 use exercise::{current_request_id, with_request_id};

@@ -1,4 +1,4 @@
-//! Hidden tests for exercises/08_tls/04_log_buffer.rs: per-thread log buffers that keep their
+//! Hidden tests for exercises/08_tls/03_log_buffer.rs: per-thread log buffers that keep their
 //! lines to themselves until a flush, flush a full batch at once, and are flushed when their
 //! thread ends, also for lines logged by another thread-local's destructor.
 

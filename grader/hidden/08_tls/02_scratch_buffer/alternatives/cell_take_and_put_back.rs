@@ -1,6 +1,6 @@
-//! Reference solution: a per-thread scratch buffer in a `thread_local!` `Cell`, taken out for
-//! the length of each call, so that nested calls get an empty buffer of their own instead of a
-//! `RefCell` "already borrowed" panic.
+//! Alternative: the buffer in a `thread_local!` `Cell`, taken out for the length of each call
+//! (a nested call takes the empty `Vec` left behind) and put back by a guard's `Drop`, as
+//! `tls/request_id` restores its id.
 
 use std::cell::Cell;
 

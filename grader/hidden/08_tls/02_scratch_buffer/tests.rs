@@ -1,4 +1,4 @@
-//! Hidden tests for exercises/08_tls/03_scratch_buffer.rs: a per-thread scratch buffer that is
+//! Hidden tests for exercises/08_tls/02_scratch_buffer.rs: a per-thread scratch buffer that is
 //! handed out empty, keeps its capacity from call to call, works when calls nest, survives a
 //! panic, and is never shared between threads.
 
