@@ -14,6 +14,7 @@
 //! - With as many threads as items, every item gets a thread of its own and all `f` calls run
 //!   at once; with fewer items than threads, fewer threads are started; with no items, none.
 //! - `threads == 0` is a mistake of the caller: panic with a message saying so.
+//! - If `f` panics, `parallel_map` panics too: it cannot return a result for that item.
 //!
 //! The bounds say what sharing needs: `T: Sync` because several threads read the slice, `F: Sync`
 //! because they all call the same `f` through a shared reference, `R: Send` because each result
@@ -26,7 +27,7 @@
 ///
 /// # Panics
 ///
-/// If `threads` is 0.
+/// If `threads` is 0, or if `f` panics.
 pub fn parallel_map<T, R, F>(items: &[T], threads: usize, f: F) -> Vec<R>
 where
     T: Sync,
