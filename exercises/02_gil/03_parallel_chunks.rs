@@ -15,7 +15,7 @@
 //!   same time (start every thread before joining any; `std::thread::scope` lets the threads
 //!   borrow `items` and `work`);
 //! - return the results in chunk order;
-//! - panic if `threads` is 0.
+//! - panic if `threads` is 0, and if `work` panics (there is no result for that chunk).
 //!
 //! No `Mutex`, no `Arc` is needed: `items` is only read, and each result travels back through
 //! its thread's `join()`. (`items.chunks(n)` is tempting but makes the wrong number of chunks:
@@ -29,7 +29,7 @@
 ///
 /// # Panics
 ///
-/// If `threads` is 0.
+/// If `threads` is 0, or if `work` panics.
 pub fn map_chunks<T, R, F>(items: &[T], threads: usize, work: F) -> Vec<R>
 where
     T: Sync,

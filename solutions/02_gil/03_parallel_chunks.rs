@@ -10,7 +10,7 @@ use std::thread;
 ///
 /// # Panics
 ///
-/// If `threads` is 0.
+/// If `threads` is 0, or if `work` panics.
 pub fn map_chunks<T, R, F>(items: &[T], threads: usize, work: F) -> Vec<R>
 where
     T: Sync,
