@@ -433,8 +433,14 @@ fn a_panic_in_allow_threads_never_releases_a_gil_another_thread_took() {
     let got_in = third_got_it.load(Ordering::SeqCst);
     let _ = release_second.send(());
     join(second, "the second thread, after it released the GIL");
-    let panicked = join(first, "the first thread, after its allow_threads() panicked");
-    join(third, "a third thread waiting in acquire(), after the GIL was released");
+    let panicked = join(
+        first,
+        "the first thread, after its allow_threads() panicked",
+    );
+    join(
+        third,
+        "a third thread waiting in acquire(), after the GIL was released",
+    );
     assert!(
         !got_in,
         "the closure given to allow_threads() panicked while another thread held the GIL, and \

@@ -236,17 +236,21 @@ fn zero_threads_panics() {
 fn a_panic_in_work_reaches_the_caller() {
     // The chunk holding 5 panics, the second of three: whatever the threads' order, it has no
     // result, so map_chunks cannot return one for every chunk.
-    let outcome = within(HANG, "map_chunks(&items, 3, work) with a panicking work", || {
-        let items: Vec<i32> = (0..9).collect();
-        panic::catch_unwind(|| {
-            map_chunks(&items, 3, |chunk: &[i32]| {
-                if chunk.contains(&5) {
-                    panic!("work fails on the chunk holding 5, on purpose");
-                }
-                chunk.len()
+    let outcome = within(
+        HANG,
+        "map_chunks(&items, 3, work) with a panicking work",
+        || {
+            let items: Vec<i32> = (0..9).collect();
+            panic::catch_unwind(|| {
+                map_chunks(&items, 3, |chunk: &[i32]| {
+                    if chunk.contains(&5) {
+                        panic!("work fails on the chunk holding 5, on purpose");
+                    }
+                    chunk.len()
+                })
             })
-        })
-    });
+        },
+    );
     if let Ok(results) = outcome {
         panic!(
             "work panicked on one of the 3 chunks, yet map_chunks(&items, 3, work) returned \

@@ -1,6 +1,6 @@
 //! Model tests of conditions/latch: every interleaving of waiters and `count_down` calls,
 //! explored by the model checker. A waiter that leaves at the first wake-up, a last
-//! `count_down()` that slips between a waiter's check and its sleep (a lost wake-up), and a
+//! `count_down()` that slips between a waiter's check and its sleep (a lost wake-up), a
 //! `notify_one` where every waiter must wake, and two `count_down()` calls at once that count as
 //! one (a read and a write in two steps) or both go below 0 (a check, then a subtraction) are
 //! each one interleaving among many: the checker finds them on any machine.

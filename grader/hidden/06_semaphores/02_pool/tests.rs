@@ -143,26 +143,30 @@ impl Drop for Connection {
 }
 
 fn a_connection_put_back_lives_until_the_pool_is_dropped() {
-    within(HANG, "get() and a drop on a pool of two connections", || {
-        let pool = Pool::new(vec![Connection, Connection]);
-        drop(pool.get());
-        drop(pool.try_get());
-        let closed = CLOSED.load(Ordering::SeqCst);
-        assert_eq!(
-            closed, 0,
-            "a connection was borrowed and put back (a Pooled dropped), twice, and {closed} \
+    within(
+        HANG,
+        "get() and a drop on a pool of two connections",
+        || {
+            let pool = Pool::new(vec![Connection, Connection]);
+            drop(pool.get());
+            drop(pool.try_get());
+            let closed = CLOSED.load(Ordering::SeqCst);
+            assert_eq!(
+                closed, 0,
+                "a connection was borrowed and put back (a Pooled dropped), twice, and {closed} \
              connection(s) had been dropped; a connection put back stays in the pool, alive, \
              until the pool itself is dropped (was it dropped along with the Pooled as well as \
              moved back?)"
-        );
-        drop(pool);
-        let closed = CLOSED.load(Ordering::SeqCst);
-        assert_eq!(
-            closed, 2,
-            "a pool of 2 connections was dropped, and {closed} connection drops were counted; \
+            );
+            drop(pool);
+            let closed = CLOSED.load(Ordering::SeqCst);
+            assert_eq!(
+                closed, 2,
+                "a pool of 2 connections was dropped, and {closed} connection drops were counted; \
              each connection should be dropped exactly once"
-        );
-    });
+            );
+        },
+    );
 }
 
 fn try_get_returns_none_at_once_when_every_connection_is_in_use() {

@@ -1,9 +1,10 @@
 //! Model tests of semaphores/downloads: every interleaving of the download threads, explored by
 //! the model checker. Two threads that both see the last free slot (a slot checked, then taken
 //! in a second step), two workers that both take the same URL (the next index read and written
-//! back in two steps), and a slot given back that wakes nobody because another slot was already
-//! free (two slots back at once, two threads waiting) are each one interleaving among many: the
-//! checker finds them on any machine.
+//! back in two steps), a slot given back that wakes nobody because another slot was already
+//! free (two slots back at once, two threads waiting), and a thread woken for a slot that another
+//! took first and that does not look again are each one interleaving among many: the checker
+//! finds them on any machine.
 
 use exercise::download_all;
 use sim::model::{self, Bounds};
@@ -37,7 +38,10 @@ fn every_url_is_fetched_once() {
         let fetched = [AtomicUsize::new(0), AtomicUsize::new(0)];
         let urls = ["a", "b"];
         download_all(&urls, 2, |url| {
-            let index = urls.iter().position(|u| *u == url).expect("a URL of the list");
+            let index = urls
+                .iter()
+                .position(|u| *u == url)
+                .expect("a URL of the list");
             fetched[index].fetch_add(1, Ordering::Relaxed);
         });
         for (url, count) in urls.iter().zip(&fetched) {

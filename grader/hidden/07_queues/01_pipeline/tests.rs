@@ -272,7 +272,10 @@ fn a_stage_waiting_for_its_next_item_sleeps() {
     let first = output
         .recv_timeout(HANG)
         .expect("a stage sent nothing on within 5 s of its first item");
-    assert_eq!(first, 2, "a stage with f = |n| n + 1 sent {first} for the input 1");
+    assert_eq!(
+        first, 2,
+        "a stage with f = |n| n + 1 sent {first} for the input 1"
+    );
     // The stage's thread now waits for its next item, which does not come.
     thread::sleep(Duration::from_millis(100));
     let activity = watch_idle(BLOCKED);

@@ -10,7 +10,9 @@ thread_local! {
 /// Calls `f` with this thread's scratch buffer, emptied, and returns what `f` returned.
 pub fn with_scratch<R>(f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
     SCRATCH.with(|scratch| {
-        let mut buffer = scratch.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut buffer = scratch
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         buffer.clear();
         f(&mut buffer)
     })
