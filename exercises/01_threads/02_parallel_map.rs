@@ -14,6 +14,7 @@
 //! - With as many threads as items, every item gets a thread of its own and all `f` calls run
 //!   at once; with fewer items than threads, fewer threads are started; with no items, none.
 //! - `threads == 0` is a mistake of the caller: panic with a message saying so.
+//! - If `f` panics, `parallel_map` panics too: it cannot return a result for that item.
 //!
 //! The chunk rule. `items.chunks(len)` cuts the slice into pieces of `len` items (the last may be
 //! shorter). To get at most `threads` pieces, round the length *up*:
@@ -39,7 +40,7 @@
 ///
 /// # Panics
 ///
-/// If `threads` is 0.
+/// If `threads` is 0, or if `f` panics.
 pub fn parallel_map<T, R, F>(items: &[T], threads: usize, f: F) -> Vec<R>
 where
     T: Sync,

@@ -19,7 +19,9 @@
 //!   if another thread took it meanwhile) and returns what `f` returned. This is what CPython
 //!   does around blocking I/O, and what PyO3's `Python::detach` (called `allow_threads` before
 //!   PyO3 0.26) lets Rust code do. It takes `&mut self` so that the guard cannot be used while
-//!   the GIL is released.
+//!   the GIL is released. If `f` panics, the panic goes on to the caller, and the guard is
+//!   dropped as it unwinds: that drop must never release a GIL that another thread took while
+//!   `f` ran.
 //! - `GilGuard` must NOT be `Send`: holding the GIL is a fact about the thread that took it, so
 //!   the guard must stay on that thread (as `std::sync::MutexGuard` does). Sending one to
 //!   another thread must be a compile error.

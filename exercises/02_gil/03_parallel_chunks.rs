@@ -24,7 +24,7 @@
 //!   `std::thread::scope` lets the threads borrow `items` and `work`); what `work` writes into
 //!   its chunk is in `items` when `map_chunks` returns;
 //! - return what each `work` call returned, in chunk order;
-//! - panic if `threads` is 0.
+//! - panic if `threads` is 0, and if `work` panics (there is no result for that chunk).
 //!
 //! No `Mutex`, no `Arc` is needed, and none may be used around `work`: a lock would make the
 //! threads take turns, as the GIL does. (`items.chunks_mut(n)` alone makes the wrong number of
@@ -42,7 +42,7 @@
 ///
 /// # Panics
 ///
-/// If `threads` is 0.
+/// If `threads` is 0, or if `work` panics.
 pub fn map_chunks<T, R, F>(items: &mut [T], threads: usize, work: F) -> Vec<R>
 where
     T: Send,

@@ -626,7 +626,8 @@ pub fn verify_caught_by(counts: [usize; 3]) -> String {
 
 /// The bug-class matrix of `verify --classes`: a row per exercise, a column per class (numbered,
 /// with a legend below), each cell the number of mutants committing that bug, `–` where the API
-/// cannot have it, `n/c` where no test can catch it, `?` where the exercise does not say.
+/// cannot have it, `n/c` where the tests do not catch it (the exercise allows it, or no test can
+/// catch it every time), `?` where the exercise does not say.
 pub fn class_matrix(rows: &[(&str, Option<&crate::bug_classes::Declaration>)]) -> String {
     use crate::bug_classes::CLASSES;
     let width = rows
@@ -678,8 +679,9 @@ pub fn class_matrix(rows: &[(&str, Option<&crate::bug_classes::Declaration>)]) -
         let _ = writeln!(out, "  {:>2}. {} ({})", number + 1, class.name, class.id);
     }
     out.push_str(
-        "A number is how many mutants commit that bug; – the exercise cannot have it; n/c no test \
-         can catch it (why, below); ? not declared.\n",
+        "A number is how many mutants commit that bug; – the exercise cannot have it; n/c not \
+         caught: the exercise allows it, or no test can catch it every time (why, below); ? not \
+         declared.\n",
     );
     if !reasons.is_empty() {
         out.push_str("\nNot caught, and why:\n");
@@ -690,11 +692,17 @@ pub fn class_matrix(rows: &[(&str, Option<&crate::bug_classes::Declaration>)]) -
     out
 }
 
-/// An exercise without a bug-class declaration.
-pub fn no_class_declaration() -> String {
-    "has no classes.yaml: say which bug classes its API admits and which mutants commit each \
-     (see the authors' guide, \"Bug classes\")"
-        .to_owned()
+/// An exercise without its bug-class declaration, `file`.
+pub fn no_class_declaration(file: &str) -> String {
+    format!(
+        "has no classes.yaml: write {file}, saying for every bug class whether its API admits \
+         it and which mutants commit each (see the authors' guide, \"Bug classes\")"
+    )
+}
+
+/// A bug-class declaration, `file`, that cannot be read.
+pub fn invalid_class_declaration(file: &str, error: &str) -> String {
+    format!("{file} is not valid: {error}")
 }
 
 /// The end of `verify --classes`: the holes in the matrix, or that there are none.

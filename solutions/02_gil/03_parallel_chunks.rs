@@ -11,7 +11,7 @@ use std::thread;
 ///
 /// # Panics
 ///
-/// If `threads` is 0.
+/// If `threads` is 0, or if `work` panics.
 pub fn map_chunks<T, R, F>(items: &mut [T], threads: usize, work: F) -> Vec<R>
 where
     T: Send,

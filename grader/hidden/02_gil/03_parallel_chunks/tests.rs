@@ -269,6 +269,33 @@ fn zero_threads_panics() {
     }
 }
 
+fn a_panic_in_work_reaches_the_caller() {
+    // The chunk holding 5 panics, the second of three: whatever the threads' order, it has no
+    // result, so map_chunks cannot return one for every chunk.
+    let outcome = within(
+        HANG,
+        "map_chunks(&mut items, 3, work) with a panicking work",
+        || {
+            let mut items: Vec<i32> = (0..9).collect();
+            panic::catch_unwind(panic::AssertUnwindSafe(|| {
+                map_chunks(&mut items, 3, |chunk: &mut [i32]| {
+                    if chunk.contains(&5) {
+                        panic!("work fails on the chunk holding 5, on purpose");
+                    }
+                    chunk.len()
+                })
+            }))
+        },
+    );
+    if let Ok(results) = outcome {
+        panic!(
+            "work panicked on one of the 3 chunks, yet map_chunks(&mut items, 3, work) returned \
+             {results:?}; there is no result for that chunk, so map_chunks should panic too \
+             (joining the thread that panicked gives Err: pass the panic on, or unwrap it)"
+        );
+    }
+}
+
 harness::hidden_tests![
     sums_of_the_chunks_add_up_to_the_sum_of_all_items,
     makes_exactly_threads_chunks_in_order_with_lengths_differing_by_at_most_one,
@@ -277,4 +304,5 @@ harness::hidden_tests![
     each_item_is_changed_in_place_by_exactly_one_work_call,
     items_need_only_be_send_each_thread_has_its_own,
     zero_threads_panics,
+    a_panic_in_work_reaches_the_caller,
 ];

@@ -3,7 +3,7 @@
 //! survives jobs that panic.
 
 use exercise::ThreadPool;
-use harness::cpu::watch_idle;
+use harness::cpu::{OtherThreads, watch_idle};
 use harness::sync::Rendezvous;
 use harness::time::within;
 use harness::watched::WatchedThread;
@@ -309,6 +309,24 @@ thread_local! {
         const { std::cell::RefCell::new(None) };
 }
 
+/// Waits until every other thread of this process has kept still (blocked, or gone: its CPU
+/// time did not grow, and where the system says, it is not running or ready to run) for five
+/// looks in a row, 10 ms apart; gives up after `HANG`. On a busy machine a thread that wants to
+/// run is soon given a processor again, so this waits for it rather than for a fixed time.
+fn wait_until_the_other_threads_sleep() {
+    let started = Instant::now();
+    let mut others = OtherThreads::new();
+    let mut quiet_looks = 0;
+    while started.elapsed() < HANG && quiet_looks < 5 {
+        thread::sleep(Duration::from_millis(10));
+        if others.quiet_since_last_look() {
+            quiet_looks += 1;
+        } else {
+            quiet_looks = 0;
+        }
+    }
+}
+
 fn join_stops_every_worker() {
     let pool = new_pool(3);
     let ended = Arc::new(AtomicUsize::new(0));
@@ -333,7 +351,10 @@ fn join_stops_every_worker() {
             ),
         }
     }
-    join_within(pool, "join() of a pool of 3 with nothing left to do");
+    // Every worker goes back to waiting for a job before join() is called, so that join() must
+    // wake each of them (a "stop" that wakes one idle worker leaves the others asleep).
+    wait_until_the_other_threads_sleep();
+    join_within(pool, "join() of a pool of 3 idle workers");
     let deadline = Instant::now() + HANG;
     while ended.load(Ordering::SeqCst) < 3 && Instant::now() < deadline {
         thread::sleep(Duration::from_millis(10));
