@@ -92,8 +92,8 @@ fn run(cli: Cli) -> Result<i32, GraderError> {
         None if std::io::stdout().is_terminal() => Command::Watch { poll: false },
         None => {
             return Err(GraderError::Usage(
-                "name a command (check, watch, list, next, hint or verify); `grader --help` \
-                 explains them"
+                "name a command: check, watch, list, next, hint, reset, solution, lsp, report, \
+                 import, class or verify (`grader --help` explains them)"
                     .to_owned(),
             ));
         }

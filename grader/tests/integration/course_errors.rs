@@ -167,3 +167,15 @@ fn no_course_file_is_found_outside_a_course() {
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("no course.yaml found"), "{stderr}");
 }
+
+#[test]
+fn no_command_without_a_terminal_names_every_command() {
+    // Standard output is a pipe here, so no command does not mean `watch`.
+    let stderr = refused(COURSE, &[]);
+    for command in [
+        "check", "watch", "list", "next", "hint", "reset", "solution", "lsp", "report", "import",
+        "class", "verify",
+    ] {
+        assert!(stderr.contains(command), "`{command}` is not named: {stderr}");
+    }
+}
