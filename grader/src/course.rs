@@ -135,6 +135,9 @@ pub struct ExerciseEntry {
     pub timeout: Option<u64>,
     /// Who sees each of its hidden checks' results on Gradescope.
     pub visibility: Option<Visibility>,
+    /// About how many minutes a learner needs for it; shown beside the exercise on the class's
+    /// page. Optional: absent, no estimate is shown.
+    pub minutes: Option<u32>,
     /// A nudge for a learner who is stuck.
     pub hint: String,
 }
@@ -180,6 +183,8 @@ pub struct Exercise {
     pub timeout: Duration,
     /// Who sees its hidden checks' results on Gradescope.
     pub visibility: Visibility,
+    /// The estimated minutes a learner needs, if course.yaml says.
+    pub minutes: Option<u32>,
     /// The hint.
     pub hint: String,
 }
@@ -264,6 +269,7 @@ impl Course {
                         points: entry.points.unwrap_or(default_points),
                         timeout: Duration::from_secs(entry.timeout.unwrap_or(default_timeout)),
                         visibility: entry.visibility.unwrap_or(default_visibility),
+                        minutes: entry.minutes,
                         hint: entry.hint.trim_end().to_owned(),
                     })
                     .collect(),

@@ -122,6 +122,16 @@ pub fn validate(
                     ),
                 ));
             }
+            if exercise.minutes == Some(0) {
+                return Err(check.fail(
+                    line,
+                    format!(
+                        "exercise `{}/{}` has minutes 0; an estimate is at least 1 minute \
+                         (leave `minutes` out when there is none)",
+                        section.id, exercise.id
+                    ),
+                ));
+            }
             if let Some(timeout) = exercise.timeout
                 && !(1..=MAX_TIMEOUT_SECS).contains(&timeout)
             {
