@@ -724,20 +724,24 @@ pub fn class_written(
     private: &std::path::Path,
     new_salt: Option<&std::path::Path>,
 ) -> String {
+    let (published, private) = (
+        format!("{}/", published.display()).replace("//", "/"),
+        format!("{}/", private.display()).replace("//", "/"),
+    );
+    let width = published.chars().count().max(private.chars().count());
     let mut out = format!(
-        "Wrote the progress of {learners} learner{}.\n\
-         \x20 publish {}  (index.html, exercises.csv): learners appear as pseudonyms\n\
-         \x20 keep    {}  (instructor.html, progress.csv): these name learners; only you can read \
-         them, never publish them\n",
+        "Wrote the progress of {learners} learner{}:\n\
+         \x20 {published:width$}  to publish: index.html and exercises.csv name nobody \
+         (learners appear as pseudonyms)\n\
+         \x20 {private:width$}  to keep: instructor.html and progress.csv name learners \
+         (readable by you alone); never publish them\n",
         if learners == 1 { "" } else { "s" },
-        published.display(),
-        private.display()
     );
     if let Some(salt) = new_salt {
         let _ = writeln!(
             out,
-            "Made a new salt, {}: keep it, and every learner keeps their pseudonym in the next \
-             builds. Never publish it.",
+            "Made a new salt, {}: keep it, so that every learner keeps their pseudonym in later \
+             builds; never publish it.",
             salt.display()
         );
     }

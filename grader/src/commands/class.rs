@@ -131,11 +131,9 @@ pub fn run(course: &Course, request: &Request) -> Result<i32> {
         "{}",
         output::class_written(
             learners.len(),
-            &places.shown_out,
-            &places.shown_private,
-            salt_created
-                .then(|| places.shown_private.join("salt"))
-                .as_deref()
+            &places.out,
+            &places.private,
+            salt_created.then(|| places.default_salt()).as_deref()
         )
     );
     Ok(EXIT_PASSED)
@@ -151,12 +149,11 @@ fn built_by_us(page: &Path) -> bool {
     std::fs::read_to_string(page).is_ok_and(|text| text.contains(GENERATOR))
 }
 
-/// The two folders, as the instructor named them (for messages) and made absolute (to compare).
+/// The two folders, as the instructor named them (relative to the current folder, as messages
+/// show them); made absolute only to compare them.
 struct Places {
     out: PathBuf,
     private: PathBuf,
-    shown_out: PathBuf,
-    shown_private: PathBuf,
 }
 
 impl Places {
@@ -213,8 +210,7 @@ impl Places {
             )));
         }
         for file in PRIVATE_FILES {
-            let found = out.join(file);
-            if found.exists() {
+            if out.join(file).exists() {
                 return Err(GraderError::Usage(format!(
                     "{} is in {}, the folder to publish, and may name learners (earlier graders \
                      wrote progress.csv there). Move it out, for example into {}, and run \
@@ -226,10 +222,8 @@ impl Places {
             }
         }
         Ok(Places {
-            out,
-            private,
-            shown_out: request.out.to_path_buf(),
-            shown_private,
+            out: request.out.to_path_buf(),
+            private: shown_private,
         })
     }
 

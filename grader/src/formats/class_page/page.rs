@@ -2,7 +2,7 @@
 //! learner and every exercise, sortable by a few lines of inline script.
 //!
 //! Size matters here: 500 learners × 40 exercises are 20 000 cells, and the page must stay under
-//! 1 MB. A cell is one-letter class and its state in words (`<td class=p><i>passed</i>`,
+//! 1 MB. A cell is a one-letter class and its state in words (`<td class=p><i>passed</i>`,
 //! the words hidden from the eye but read by screen readers; the colour and a glyph come from
 //! the style sheet), with end tags left out where HTML allows, and a tooltip only when there is
 //! something to say.
@@ -277,7 +277,7 @@ fn matrix(page: &mut String, course: &Course, learners: &[Learner], audience: Au
     page.push_str("</tbody>\n</table>\n</div>\n");
 }
 
-/// One learner's row, with the end tags HTML allows to leave out left out.
+/// One learner's row, with the cells' end tags left out, as HTML allows.
 fn row(page: &mut String, course: &Course, learner: &Learner, audience: Audience) {
     let last_pass = learner
         .report
@@ -335,7 +335,8 @@ fn row(page: &mut String, course: &Course, learner: &Learner, audience: Audience
             }
         }
     }
-    page.push('\n');
+    // The end tag keeps the line break out of the last cell's text.
+    page.push_str("</tr>\n");
 }
 
 /// The failure kinds the reports name, counted per exercise: what to teach again.
