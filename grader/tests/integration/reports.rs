@@ -117,7 +117,7 @@ fn a_class_of_thirty_becomes_a_csv_and_a_self_contained_page() {
     assert_eq!(page.matches("<tr><th scope=\"row\">").count(), 30);
     assert!(
         page.contains(&format!(
-            "<tr><th scope=\"row\">{pseudonym}<td>{expected}<td>2026-11-20"
+            "<tr><th scope=\"row\">{pseudonym}<td>{expected}<td>"
         )),
         "{page}"
     );
