@@ -2,7 +2,7 @@
 //! as pseudonyms) and `exercises.csv` (one row per exercise, no learner in it), and the
 //! instructor's `instructor.html` and `progress.csv`, which name learners.
 //!
-//! Both pages are one self-contained file (no network, no external assets) built by [`page`]:
+//! Both pages are one self-contained file (no network, no external assets) built by [`page()`]:
 //! what differs between them is only who a row names and how much a cell's tooltip tells.
 
 mod chart;
