@@ -124,8 +124,9 @@ pub fn page(course: &Course, learners: &[Learner], audience: Audience) -> String
         page.push_str(
             "<p class=\"warn\" role=\"note\"><strong>Do not publish this page.</strong> It names \
              learners, so it is written readable by you alone, in a folder apart from the one to \
-             publish. Publish the <code>index.html</code> of that folder instead: it shows the \
-             same matrix with the pseudonyms of the second column.</p>\n",
+             publish. Publish the <code>index.html</code> written into the folder given to \
+             <code>--out</code> instead: it shows the same matrix, with learners under the \
+             pseudonyms of this page's second column.</p>\n",
         );
     }
     let exercises = course.exercises().count();
