@@ -86,9 +86,8 @@ pub fn create_atomically_for(
 /// mode was before.
 pub fn create_folder_for(folder: &Path, access: Access) -> std::io::Result<()> {
     std::fs::create_dir_all(folder)?;
-    crate::platform::set_folder_access(folder, access).map_err(|error| {
-        std::io::Error::new(error.kind(), format!("set who may read it: {error}"))
-    })
+    crate::platform::set_folder_access(folder, access)
+        .map_err(|error| std::io::Error::new(error.kind(), format!("set who may read it: {error}")))
 }
 
 /// Writes `contents` unless the file already holds exactly that, and says whether it wrote.
