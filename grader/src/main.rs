@@ -121,7 +121,20 @@ fn run(cli: Cli) -> Result<i32, GraderError> {
         Command::Report { learner, output } => {
             commands::report::run(&course, learner.as_deref(), output.as_deref())
         }
-        Command::Class { reports, out } => commands::class::run(&course, &reports, &out),
+        Command::Class {
+            reports,
+            out,
+            private_out,
+            salt_file,
+        } => commands::class::run(
+            &course,
+            &commands::class::Request {
+                reports: &reports,
+                out: &out,
+                private_out: private_out.as_deref(),
+                salt_file: salt_file.as_deref(),
+            },
+        ),
         Command::Import { from } => commands::import::run(&course, &from),
         Command::Verify {
             section,

@@ -57,4 +57,9 @@ pub struct ExerciseProgress {
     /// SHA-256 of the file as last graded, so that the same content can be graded again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sha256: Option<String>,
+    /// How it last failed, in the words of the bug it looked like (`deadlock`, `lost update`,
+    /// `lost wake-up`, `spinning`, `crash`, `timeout`…), when the grader could tell. Absent in
+    /// reports made before the grader told, which still load.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure_kind: Option<String>,
 }

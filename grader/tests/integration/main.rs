@@ -5,6 +5,8 @@
 mod autograder;
 mod bad_input;
 mod class_page_render;
+mod class_reports;
+mod class_site;
 mod course_errors;
 mod editor_support;
 mod grading;
