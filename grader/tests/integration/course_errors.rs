@@ -176,6 +176,9 @@ fn no_command_without_a_terminal_names_every_command() {
         "check", "watch", "list", "next", "hint", "reset", "solution", "lsp", "report", "import",
         "class", "verify",
     ] {
-        assert!(stderr.contains(command), "`{command}` is not named: {stderr}");
+        assert!(
+            stderr.contains(command),
+            "`{command}` is not named: {stderr}"
+        );
     }
 }

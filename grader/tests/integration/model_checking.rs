@@ -72,7 +72,10 @@ fn a_relaxed_publication_fails_with_the_interleaving_that_reads_an_unwritten_res
     let (status, checked) = run(&course, &["check", "atomics/progress"]);
     assert_eq!(status, 1, "{checked}");
     let story = story(&checked);
-    assert!(story.contains("Relaxed"), "the story names the ordering:\n{story}");
+    assert!(
+        story.contains("Relaxed"),
+        "the story names the ordering:\n{story}"
+    );
     assert!(
         story.contains("where, in exercises/04_atomics/02_progress.rs:"),
         "the story quotes the learner's lines:\n{story}"
