@@ -410,11 +410,17 @@ mod tests {
         let _turn = crate::turns::take_turn();
         let me = ThreadRef::current();
         let before = me.cpu_time().expect("the calling thread is alive");
+        // Spin until the clock moves: a tick-grained clock (Windows without cycle counters, as
+        // under Wine) moves only when a tick finds this thread running, which on a busy machine
+        // can take many ticks. The deadline only stops a clock that never moves.
         let started = std::time::Instant::now();
-        while started.elapsed() < Duration::from_millis(30) {
-            std::hint::spin_loop();
+        let mut after = before;
+        while after <= before && started.elapsed() < Duration::from_secs(10) {
+            for _ in 0..1000 {
+                std::hint::spin_loop();
+            }
+            after = me.cpu_time().expect("the calling thread is alive");
         }
-        let after = me.cpu_time().expect("the calling thread is alive");
         assert!(after > before, "{after:?} is not past {before:?}");
         assert!(current_thread_cpu_time() >= after.saturating_sub(Duration::from_millis(1)));
         assert!(process_cpu_time() >= after);
