@@ -8,9 +8,12 @@
 //! `CI` set, a missing one fails the test. Elsewhere the test says that it skipped.
 
 use std::collections::HashMap;
+#[cfg(unix)]
 use std::io::{BufRead as _, BufReader, Write as _};
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, Command, Stdio};
+#[cfg(unix)]
+use std::process::{Child, ChildStdin};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
@@ -394,6 +397,7 @@ fn five_hundred_learners_render_at_desktop_and_phone_widths_with_every_cell_righ
 }
 
 /// Whether the tests run as root, who can serve files as another user.
+#[cfg(unix)]
 fn running_as_root() -> bool {
     Command::new("id")
         .arg("-u")
@@ -405,6 +409,7 @@ fn running_as_root() -> bool {
 /// tests run as root, so that it reads the folder as a web server running as another user
 /// would. It stops when its standard input closes, which dropping this does (also if the test
 /// dies), so no server outlives the test.
+#[cfg(unix)]
 struct Server {
     child: Child,
     stdin: Option<ChildStdin>,
@@ -412,6 +417,7 @@ struct Server {
 }
 
 /// The server: `http.server`'s own handler, the port it got printed first.
+#[cfg(unix)]
 const SERVE: &str = "import functools, http.server, sys, threading
 handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=sys.argv[1])
 server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), handler)
@@ -420,6 +426,8 @@ threading.Thread(target=server.serve_forever, daemon=True).start()
 sys.stdin.read()
 ";
 
+// Served as another user: the one test that uses it needs Unix's file modes.
+#[cfg(unix)]
 impl Server {
     fn start(python: &Path, folder: &Path, as_nobody: bool) -> Server {
         let mut command = if as_nobody {
@@ -473,6 +481,8 @@ impl Server {
     }
 }
 
+// Served as another user: the one test that uses it needs Unix's file modes.
+#[cfg(unix)]
 impl Drop for Server {
     fn drop(&mut self) {
         drop(self.stdin.take());
