@@ -146,13 +146,19 @@ pub enum Command {
         repeat: u32,
 
         /// Only write every crate verify would build into the build folder, and stop: for
-        /// checking them with another compiler or for another platform (see `.ci/cross-check`).
+        /// checking them with another compiler or for another platform (see
+        /// `scripts/cross-check.sh`).
         #[arg(long, conflicts_with = "repeat")]
         write_only: bool,
 
+        /// Only build every crate verify would run, and stop: so that a later `verify` under a
+        /// CPU limit or a busy machine finds them built and spends its time on the tests.
+        #[arg(long, conflicts_with_all = ["repeat", "write_only"])]
+        build_only: bool,
+
         /// Only print the bug-class matrix (which kinds of bug each exercise's mutants commit,
         /// from its classes.yaml) and the holes in it, and stop.
-        #[arg(long, conflicts_with_all = ["repeat", "write_only"])]
+        #[arg(long, conflicts_with_all = ["repeat", "write_only", "build_only"])]
         classes: bool,
     },
 }

@@ -147,6 +147,11 @@ fn run(cli: Cli) -> Result<i32, GraderError> {
             ..
         } => commands::verify::classes(&course, section.as_deref()),
         Command::Verify {
+            section,
+            build_only: true,
+            ..
+        } => commands::verify::build_only(&course, section.as_deref()),
+        Command::Verify {
             section, repeat, ..
         } => commands::verify::run(&course, section.as_deref(), repeat),
     }

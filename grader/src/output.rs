@@ -739,6 +739,15 @@ pub fn crates_written(count: usize, dir: &std::path::Path) -> String {
     )
 }
 
+/// What `verify --build-only` did.
+pub fn crates_built(count: usize, dir: &std::path::Path) -> String {
+    format!(
+        "built the crates of {count} solutions, stubs, alternatives and mutants in the workspace \
+         {}; nothing was run\n",
+        dir.display()
+    )
+}
+
 /// The line of `grader verify` for one exercise, after its checks.
 pub fn verify_line(ok: bool, summary: &str) -> String {
     format!("{} {summary}", if ok { tick() } else { cross() })

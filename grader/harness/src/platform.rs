@@ -306,23 +306,18 @@ impl fmt::Display for WeakerCheck {
 /// must go without them.
 const CHECKS: &[(&str, &[Probe], &str)] = &[
     (
-        "cpu::watch_idle",
-        &[
-            Probe::ThreadStates,
-            Probe::SwitchCounts,
-            Probe::ThreadList,
-            Probe::FineCpuClocks,
-        ],
-        "how much CPU time the other threads used and in how many looks it grew",
-    ),
-    (
         "cpu::OtherThreads",
         &[Probe::ThreadStates, Probe::ThreadList, Probe::FineCpuClocks],
         "whether the other threads' CPU time grew since the last look",
     ),
     (
         "awake::watch",
-        &[Probe::ThreadStates, Probe::ThreadList, Probe::FineCpuClocks],
+        &[
+            Probe::ThreadStates,
+            Probe::SwitchCounts,
+            Probe::ThreadList,
+            Probe::FineCpuClocks,
+        ],
         "CPU time against a spinning thread of the test's own, and in how many looks the other \
          threads' CPU time grew",
     ),

@@ -96,6 +96,26 @@ pub fn write_only(course: &Course, target: Option<&str>) -> Result<i32> {
     Ok(EXIT_PASSED)
 }
 
+/// `verify --build-only`: builds every crate `run` would run, in one cargo run, and runs none.
+pub fn build_only(course: &Course, target: Option<&str>) -> Result<i32> {
+    let exercises = select(course, target)?;
+    let workspace = BuildWorkspace::open(course)?;
+    let plans: Vec<Plan> = exercises
+        .iter()
+        .map(|exercise| plan(course, exercise))
+        .collect::<Result<_>>()?;
+    let submissions: Vec<Submission> = plans.iter().flat_map(Plan::submissions).collect();
+    let bar = GradingProgress::new(exercises.len());
+    bar.building(submissions.len());
+    grade::build(&workspace, &submissions)?;
+    bar.finish();
+    print!(
+        "{}",
+        output::crates_built(submissions.len(), &workspace.dir)
+    );
+    Ok(EXIT_PASSED)
+}
+
 fn read(course: &Course, path: &std::path::Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| {
         GraderError::io(

@@ -4,7 +4,7 @@
 
 use exercise::{Gil, GilGuard};
 use harness::chaos::{self, Chaos};
-use harness::cpu::watch_idle;
+use harness::awake;
 use harness::race::{self, Length, StartLine};
 use harness::time::within;
 use harness::watched::WatchedThread;
@@ -285,12 +285,12 @@ fn allow_threads_takes_the_gil_back_before_returning() {
              take the GIL back before returning, waiting until the other thread releases it"
         );
     }
-    let activity = watch_idle(WATCH);
+    let activity = awake::watch(WATCH);
     assert!(
-        activity.asleep(),
+        !activity.busy(),
         "while allow_threads() waited to take the GIL back from another thread, {}; a thread \
          waiting for the GIL should sleep, not loop checking it",
-        activity.describe()
+        activity
     );
     let _ = release_second.send(());
     let answer = returned.recv_timeout(HANG).expect(
@@ -466,13 +466,13 @@ fn waiting_for_the_gil_sleeps_instead_of_spinning() {
         })
         .collect();
     thread::sleep(SETTLE);
-    let activity = watch_idle(WATCH);
+    let activity = awake::watch(WATCH);
     drop(main_guard);
     assert!(
-        activity.asleep(),
+        !activity.busy(),
         "while 3 threads waited in acquire() for a GIL that another thread held, {}; a thread \
          waiting for the GIL should sleep (on a Condvar or a Mutex), not loop checking it",
-        activity.describe()
+        activity
     );
     for waiter in waiters {
         join(

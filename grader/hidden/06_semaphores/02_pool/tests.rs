@@ -4,7 +4,7 @@
 
 use exercise::{Pool, Pooled};
 use harness::chaos::Chaos;
-use harness::cpu::watch_idle;
+use harness::awake;
 use harness::sync::Rendezvous;
 use harness::time::within;
 use std::collections::HashSet;
@@ -478,13 +478,13 @@ fn waiting_threads_sleep_instead_of_spinning() {
         })
         .collect();
     thread::sleep(SETTLE);
-    let activity = watch_idle(BLOCKED);
+    let activity = awake::watch(BLOCKED);
     drop(held);
     assert!(
-        activity.asleep(),
+        !activity.busy(),
         "while 2 threads waited in get() for the only connection, {}; a waiting thread should sleep \
          on a condition variable, not loop checking the pool",
-        activity.describe()
+        activity
     );
     for waiter in waiters {
         join(waiter, "get() after the connection was put back");

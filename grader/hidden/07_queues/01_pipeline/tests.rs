@@ -3,7 +3,8 @@
 //! dropping their sender, and stop when their reader hangs up.
 
 use exercise::{produce, stage};
-use harness::cpu::{OtherThreads, watch_idle};
+use harness::awake;
+use harness::cpu::OtherThreads;
 use harness::time::within;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread::{self, ThreadId};
@@ -278,14 +279,14 @@ fn a_stage_waiting_for_its_next_item_sleeps() {
     );
     // The stage's thread now waits for its next item, which does not come.
     thread::sleep(Duration::from_millis(100));
-    let activity = watch_idle(BLOCKED);
+    let activity = awake::watch(BLOCKED);
     assert!(
-        activity.asleep(),
+        !activity.busy(),
         "while a stage waited for its next item, for {} ms, {}; a stage waiting for input \
          should sleep in a blocking recv() (or a `for` loop over the receiver), not loop \
          around try_recv",
         BLOCKED.as_millis(),
-        activity.describe()
+        activity
     );
     drop(input);
     let rest = read_to_end(&output, "reading a stage whose input ended after 1 item");

@@ -3,7 +3,8 @@
 //! survives jobs that panic.
 
 use exercise::ThreadPool;
-use harness::cpu::{OtherThreads, watch_idle};
+use harness::awake;
+use harness::cpu::OtherThreads;
 use harness::sync::Rendezvous;
 use harness::time::within;
 use harness::watched::WatchedThread;
@@ -455,13 +456,13 @@ fn idle_workers_sleep_instead_of_spinning() {
     ran.recv_timeout(HANG)
         .expect("a pool of 4 did not run a job within 5 s");
     thread::sleep(SETTLE);
-    let activity = watch_idle(IDLE_WINDOW);
+    let activity = awake::watch(IDLE_WINDOW);
     assert!(
-        activity.asleep(),
+        !activity.busy(),
         "while the 4 workers of an idle pool waited for jobs, for {} ms, {}; a worker with \
          nothing to do should sleep in a blocking recv(), not poll the queue in a loop",
         IDLE_WINDOW.as_millis(),
-        activity.describe()
+        activity
     );
     join_within(pool, "join() of an idle pool");
 }
