@@ -14,6 +14,20 @@
 //! - With as many threads as items, every item gets a thread of its own and all `f` calls run
 //!   at once; with fewer items than threads, fewer threads are started; with no items, none.
 //! - `threads == 0` is a mistake of the caller: panic with a message saying so.
+//! - If `f` panics, `parallel_map` panics too: it cannot return a result for that item.
+//!
+//! The chunk rule. `items.chunks(len)` cuts the slice into pieces of `len` items (the last may be
+//! shorter). To get at most `threads` pieces, round the length *up*:
+//! `len = items.len().div_ceil(threads)` (10 items on 4 threads: chunks of 3, so 3 + 3 + 3 + 1,
+//! four chunks; 10 items on 20 threads: chunks of 1, ten chunks). Rounding down would make too
+//! many chunks (10 / 4 = 2: five chunks). One case breaks the rule: for an empty slice `len` is
+//! 0, and `chunks(0)` panics, so return an empty `Vec` before chunking.
+//!
+//! The shape: inside `thread::scope(|s| { … })`, spawn one thread per chunk (each maps its chunk
+//! to a `Vec<R>`) and keep the handles in a `Vec`; only after every thread is started, join the
+//! handles in chunk order and put their `Vec`s one after the other. Joining inside the spawning
+//! loop would run the chunks one at a time. Each `move` closure needs `f` by reference: write
+//! `let f = &f;` before the loop, and every closure copies the reference.
 //!
 //! The bounds say what sharing needs: `T: Sync` because several threads read the slice, `F: Sync`
 //! because they all call the same `f` through a shared reference, `R: Send` because each result
@@ -26,7 +40,7 @@
 ///
 /// # Panics
 ///
-/// If `threads` is 0.
+/// If `threads` is 0, or if `f` panics.
 pub fn parallel_map<T, R, F>(items: &[T], threads: usize, f: F) -> Vec<R>
 where
     T: Sync,

@@ -19,15 +19,19 @@
 //!   if another thread took it meanwhile) and returns what `f` returned. This is what CPython
 //!   does around blocking I/O, and what PyO3's `Python::detach` (called `allow_threads` before
 //!   PyO3 0.26) lets Rust code do. It takes `&mut self` so that the guard cannot be used while
-//!   the GIL is released.
+//!   the GIL is released. If `f` panics, the panic goes on to the caller, and the guard is
+//!   dropped as it unwinds: that drop must never release a GIL that another thread took while
+//!   `f` ran.
 //! - `GilGuard` must NOT be `Send`: holding the GIL is a fact about the thread that took it, so
 //!   the guard must stay on that thread (as `std::sync::MutexGuard` does). Sending one to
 //!   another thread must be a compile error.
 //!
-//! A `Mutex<bool>` ("held?") and a `Condvar` make a good GIL; a `Mutex<()>` whose guard you keep
-//! inside the `GilGuard` is another way. Whatever you choose, check "is it free?" and mark it
-//! held in one step under one lock, or two threads will both get in. Read the lesson first:
-//! `cargo doc -p gil --open`.
+//! A `Mutex<bool>` ("held?") and a `Condvar` make a good GIL. `Condvar` belongs to a later
+//! section (conditions); the lesson's `the_gil` module shows all of it this exercise needs
+//! ("Sleeping until the GIL is free": `wait_while` and `notify_one`). A `Mutex<()>` whose guard
+//! you keep inside the `GilGuard` is another way. Whatever you choose, check "is it free?" and
+//! mark it held in one step under one lock, or two threads will both get in. Read the lesson
+//! first: `cargo doc -p gil --open`.
 //!
 //! Check your work: `cargo run -p grader -- check gil/gil`.
 

@@ -20,6 +20,12 @@
 //! The `Gil` below is ready-made (a `Mutex<()>` under another name); use it as it is: take it
 //! with `gil.acquire()`, release it by dropping the guard.
 //!
+//! (The semaphores section comes back to this program, `semaphores/downloads`, with the
+//! opposite question. Here every fetch runs at once and only `parse` is limited, to one at a
+//! time: the GIL is a lock around the *Python code*, and it limits nothing about the I/O. There,
+//! the *fetches* are limited, to at most N at once. Keep your solution: the comparison is the
+//! point.)
+//!
 //! Check your work: `cargo run -p grader -- check gil/release_for_io`.
 
 use std::sync::{Mutex, MutexGuard};

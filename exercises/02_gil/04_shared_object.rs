@@ -31,6 +31,10 @@
 //!   NOT when `T` is not (a `Shared<Rc<u32>>` must stay on its thread): if you pick the right
 //!   standard types, the compiler works this out for you, with no `unsafe impl`.
 //!
+//! `Arc` and `Mutex` belong to later sections (locks); the lesson's `send_sync` module ends with
+//! all of them this exercise needs (`cargo doc -p gil --open`, "`Rc<RefCell<T>>` becomes
+//! `Arc<Mutex<T>>`").
+//!
 //! Check your work: `cargo run -p grader -- check gil/shared_object`.
 
 use std::marker::PhantomData;

@@ -15,6 +15,20 @@
 //! The flag must go from free to taken in ONE atomic step (`compare_exchange` or `swap`): a
 //! separate load and store lets two threads in at once.
 //!
+//! Three tools here belong to the next section, atomics (`cargo doc -p atomics --open`, or
+//! `crates/atomics/src/`), which explains them in full; this is what the exercise needs:
+//!
+//! - `UnsafeCell<T>` is the one way to change data reached through a shared `&`:
+//!   `self.lock.value.get()` gives a `*mut T`, and `unsafe { &*ptr }` / `unsafe { &mut *ptr }`
+//!   turn it into a reference. `unsafe` is your promise that no other thread uses the `T` at the
+//!   same time, which holding the lock guarantees (the lesson's `happens_before` module).
+//! - `flag.compare_exchange(false, true, success, failure)` stores `true` only if the flag is
+//!   `false`, in one indivisible step, and returns `Ok` if it did (`operations`).
+//! - Orderings: take the lock with `Ordering::Acquire` and free it with `Ordering::Release`, so
+//!   that the next holder sees everything the last one wrote through the guard
+//!   (`release_acquire`). With `Relaxed` it may not: the hidden model tests catch that, even on
+//!   a machine where it happens to work.
+//!
 //! Two `unsafe impl`s below are given, and they are part of the exercise: read them, and keep
 //! them. The compiler works out `Send` and `Sync` from a type's fields, and for a lock built on
 //! an `UnsafeCell` its answer must be corrected twice, once because it is too strict and once

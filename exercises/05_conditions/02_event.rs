@@ -19,7 +19,8 @@
 //! Change and check the flag only while holding the mutex that the condition variable waits
 //! with. The other trap is `wait_timeout`: a wake-up may come before the event is set (a
 //! spurious wake-up), and then the waiter must go back to sleep for the time *left*, not for a
-//! whole new `timeout`; `Condvar::wait_timeout_while` keeps that account for you.
+//! whole new `timeout`; `Condvar::wait_timeout_while` keeps that account for you. (No test can
+//! make a spurious wake-up happen, so the grader cannot check this for you: loop anyway.)
 //!
 //! Python's `Event` also has `clear()`; this one is one-shot on purpose. The lesson explains
 //! why a `clear()` makes waiting subtle: `cargo doc -p conditions --open`.

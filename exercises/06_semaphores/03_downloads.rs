@@ -18,6 +18,13 @@
 //! - it returns the results in the order of `urls`, whatever order the downloads finish in;
 //! - it panics if `limit` is 0, since nothing could ever run.
 //!
+//! You wrote a program much like this in the GIL section (`gil/release_for_io`): a thread per
+//! URL, results in URL order. That one let every fetch run at once and limited only the parsing,
+//! to one at a time (a GIL is a lock of one permit around the Python code). This one limits the
+//! fetches themselves, to `limit` at once, and what is new is the *sliding window*: a lock or a
+//! semaphore of `limit` permits, taken per download, lets the next download start the moment
+//! any one ends, which batches cannot.
+//!
 //! Threads that wait for their turn must sleep, not spin. Two good designs: a thread per URL,
 //! each taking a permit of a semaphore (your `Semaphore` from the first exercise, copied in
 //! here, or a smaller one) before it calls `fetch`; or `limit` worker threads that each take

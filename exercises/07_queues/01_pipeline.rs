@@ -27,6 +27,9 @@
 //! - **The end of the stream:** when the items (or the input) run out, the thread ends and its
 //!   `Sender` is dropped, and the reader's loop ends in turn. Never keep a sender alive longer
 //!   than that.
+//! - **Waiting:** a thread waiting for its next item, or for room in its channel, sleeps in a
+//!   blocking `recv` or `send` (a `for` loop over a receiver does this): no loop around
+//!   `try_recv`.
 //! - **A reader that hangs up:** when the receiver of the output is dropped, `send` returns an
 //!   error. Then the thread must stop: `produce` stops pulling items (its iterator may be
 //!   endless), and `stage` stops and drops its `input`, so that the stage before it learns that

@@ -186,6 +186,7 @@ mod tests {
             points: 10,
             timeout: Duration::from_secs(timeout),
             visibility: Visibility::AfterDueDate,
+            minutes: None,
             hint: String::new(),
         }
     }

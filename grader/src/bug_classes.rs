@@ -91,16 +91,18 @@ pub fn by_id(id: &str) -> Option<&'static BugClass> {
     CLASSES.iter().find(|class| class.id == id)
 }
 
-/// An exercise's `classes.yaml`: every class, said to be caught (with the mutants that commit
-/// it), not caught (with the reason no test can catch it), or not admitted by the exercise's API.
-/// Naming every class makes an author walk the whole list for every exercise.
+/// An exercise's `classes.yaml`, which every exercise has: every class, said to be caught (with
+/// the mutants that commit it), not caught (with the reason: the exercise allows it, or no test
+/// can catch it every time), or not admitted by the exercise's API. Naming every class makes an
+/// author walk the whole list for every exercise.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Declaration {
     /// Admitted classes with the names of their mutants (files of `mutants/`, without `.rs`).
     #[serde(default)]
     pub caught: BTreeMap<String, Vec<String>>,
-    /// Admitted classes that no test can catch for this exercise, with the reason.
+    /// Admitted classes that the tests do not catch for this exercise, with the reason: the
+    /// exercise allows the behaviour, or no test can catch it every time.
     #[serde(default)]
     pub not_caught: BTreeMap<String, String>,
     /// Classes the exercise's API cannot have (a counter cannot lose a wake-up).
@@ -121,20 +123,20 @@ impl Declaration {
         for (class, named) in &self.caught {
             if by_id(class).is_none() {
                 problems.push(format!(
-                    "classes.yaml names an unknown bug class `{class}` (the classes are: {})",
+                    "names an unknown bug class `{class}` (the classes are: {})",
                     ids()
                 ));
             }
             if named.is_empty() {
                 problems.push(format!(
-                    "classes.yaml says the exercise admits `{class}` but names no mutant that \
-                     commits it: write one, or move the class to `not_caught` with the reason"
+                    "says the exercise admits `{class}` but names no mutant that commits it: \
+                     write one, or move the class to `not_caught` with the reason"
                 ));
             }
             for mutant in named {
                 if !mutants.contains(&mutant.as_str()) {
                     problems.push(format!(
-                        "classes.yaml names mutant `{mutant}` for `{class}`, but there is no \
+                        "names mutant `{mutant}` for `{class}`, but there is no \
                          mutants/{mutant}.rs"
                     ));
                 }
@@ -143,31 +145,29 @@ impl Declaration {
         for (class, reason) in &self.not_caught {
             if by_id(class).is_none() {
                 problems.push(format!(
-                    "classes.yaml names an unknown bug class `{class}` (the classes are: {})",
+                    "names an unknown bug class `{class}` (the classes are: {})",
                     ids()
                 ));
             }
             if self.caught.contains_key(class) {
-                problems.push(format!(
-                    "classes.yaml lists `{class}` both as caught and as not caught"
-                ));
+                problems.push(format!("lists `{class}` both as caught and as not caught"));
             }
             if reason.trim().is_empty() {
                 problems.push(format!(
-                    "classes.yaml says `{class}` cannot be caught but gives no reason"
+                    "says `{class}` cannot be caught but gives no reason"
                 ));
             }
         }
         for class in &self.not_admitted {
             if by_id(class).is_none() {
                 problems.push(format!(
-                    "classes.yaml names an unknown bug class `{class}` (the classes are: {})",
+                    "names an unknown bug class `{class}` (the classes are: {})",
                     ids()
                 ));
             }
             if self.caught.contains_key(class) || self.not_caught.contains_key(class) {
                 problems.push(format!(
-                    "classes.yaml lists `{class}` as not admitted and also as caught or not caught"
+                    "lists `{class}` as not admitted and also as caught or not caught"
                 ));
             }
         }
@@ -177,8 +177,8 @@ impl Declaration {
                 && !self.not_admitted.iter().any(|c| c == class.id)
             {
                 problems.push(format!(
-                    "classes.yaml does not say whether the exercise admits `{}` ({}): list it \
-                     under caught, not_caught or not_admitted",
+                    "does not say whether the exercise admits `{}` ({}): list it under caught, \
+                     not_caught or not_admitted",
                     class.id, class.name
                 ));
             }
@@ -190,12 +190,30 @@ impl Declaration {
                 .any(|named| named.iter().any(|n| n == mutant))
             {
                 problems.push(format!(
-                    "mutant {mutant} belongs to no bug class: add it to classes.yaml under the \
-                     class of its bug"
+                    "has no class for mutant {mutant}: add it under the class of its bug"
                 ));
             }
         }
         problems
+    }
+}
+
+/// What is wrong with an exercise's bug-class declaration: the file `file` (its path, for the
+/// messages), which every exercise must have, read as `declaration` (`None` when there is no
+/// such file), given the names of the exercise's mutants. Each problem names the file.
+pub fn declaration_problems(
+    file: &str,
+    declaration: Option<&Result<Declaration, String>>,
+    mutants: &[&str],
+) -> Vec<String> {
+    match declaration {
+        None => vec![crate::output::no_class_declaration(file)],
+        Some(Err(error)) => vec![crate::output::invalid_class_declaration(file, error)],
+        Some(Ok(declaration)) => declaration
+            .problems(mutants)
+            .into_iter()
+            .map(|problem| format!("{file} {problem}"))
+            .collect(),
     }
 }
 
@@ -238,13 +256,44 @@ mod tests {
         assert!(all.contains("names no mutant"), "{all}");
         assert!(all.contains("unknown bug class `dedlock`"), "{all}");
         assert!(all.contains("no mutants/gone.rs"), "{all}");
-        assert!(
-            all.contains("mutant orphan belongs to no bug class"),
-            "{all}"
-        );
+        assert!(all.contains("has no class for mutant orphan"), "{all}");
         assert!(
             all.contains("does not say whether the exercise admits `busy-waiting`"),
             "{all}"
+        );
+    }
+
+    #[test]
+    fn a_missing_or_broken_file_is_a_problem_that_names_it() {
+        let file = "grader/hidden/03_locks/01_counter/classes.yaml";
+        let missing = declaration_problems(file, None, &["load_then_store"]);
+        assert_eq!(missing.len(), 1, "{missing:?}");
+        assert!(
+            missing[0].contains(file) && missing[0].contains("no classes.yaml"),
+            "{missing:?}"
+        );
+        let broken = declaration_problems(file, Some(&Declaration::parse("caugth: {}\n")), &[]);
+        assert_eq!(broken.len(), 1, "{broken:?}");
+        assert!(
+            broken[0].contains(file) && broken[0].contains("not valid"),
+            "{broken:?}"
+        );
+    }
+
+    #[test]
+    fn each_problem_of_a_declaration_names_its_file() {
+        let file = "grader/hidden/03_locks/01_counter/classes.yaml";
+        let declaration = Declaration::parse("caught:\n  lost-update: []\n");
+        let problems = declaration_problems(file, Some(&declaration), &[]);
+        assert!(!problems.is_empty());
+        for problem in &problems {
+            assert!(problem.starts_with(file), "{problem}");
+        }
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("admits `lost-update` but names no mutant")),
+            "{problems:?}"
         );
     }
 

@@ -66,7 +66,12 @@ pub enum Command {
     },
 
     /// Grade the current exercise whenever you save it, and move on when it passes.
-    Watch,
+    Watch {
+        /// Follow saves by reading the files every half second instead of with the system's
+        /// file watcher (which some file systems, such as WSL's /mnt, do not support).
+        #[arg(long)]
+        poll: bool,
+    },
 
     /// List every exercise in order, with what the grader last saw of it.
     List,
@@ -118,15 +123,31 @@ pub enum Command {
         from: PathBuf,
     },
 
-    /// For instructors: add up learners' reports into progress.csv and index.html.
+    /// For instructors: add up learners' reports into a folder to publish (index.html with
+    /// pseudonyms, exercises.csv) and a private one (instructor.html and progress.csv, with
+    /// names).
     Class {
         /// The learners' reports (from `grader report`).
         #[arg(required = true, value_name = "REPORT")]
         reports: Vec<PathBuf>,
 
-        /// The folder to write progress.csv and index.html into.
+        /// The folder to publish: index.html and exercises.csv, which name no learner, readable
+        /// by anybody (files 0644, the folder 0755). `--out docs` suits GitHub Pages.
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
+
+        /// The instructor's folder: instructor.html and progress.csv, which name learners,
+        /// readable by you alone (files 0600, the folder 0700) and ignored by git. By default
+        /// the --out folder's name with `-private` (`site-private` beside `site`).
+        #[arg(long, value_name = "DIR")]
+        private_out: Option<PathBuf>,
+
+        /// The secret the pseudonyms come from: the same salt gives every learner the same
+        /// pseudonym in every build. Without it, the grader keeps one as `salt` in the private
+        /// folder, made on the first build. A salt file named here that is missing, unreadable
+        /// or shorter than 16 bytes is refused with exit status 2, never replaced.
+        #[arg(long, value_name = "PATH")]
+        salt_file: Option<PathBuf>,
     },
 
     /// For course authors: prove that every solution passes, every stub and mutant fails, and
@@ -142,13 +163,19 @@ pub enum Command {
         repeat: u32,
 
         /// Only write every crate verify would build into the build folder, and stop: for
-        /// checking them with another compiler or for another platform (see `.ci/cross-check`).
+        /// checking them with another compiler or for another platform (see
+        /// `scripts/cross-check.sh`).
         #[arg(long, conflicts_with = "repeat")]
         write_only: bool,
 
+        /// Only build every crate verify would run, and stop: so that a later `verify` under a
+        /// CPU limit or a busy machine finds them built and spends its time on the tests.
+        #[arg(long, conflicts_with_all = ["repeat", "write_only"])]
+        build_only: bool,
+
         /// Only print the bug-class matrix (which kinds of bug each exercise's mutants commit,
         /// from its classes.yaml) and the holes in it, and stop.
-        #[arg(long, conflicts_with_all = ["repeat", "write_only"])]
+        #[arg(long, conflicts_with_all = ["repeat", "write_only", "build_only"])]
         classes: bool,
     },
 }

@@ -159,6 +159,11 @@ pub struct ExerciseEntry {
     pub timeout: Option<u64>,
     /// Who sees each of its hidden checks' results on Gradescope.
     pub visibility: Option<Visibility>,
+    /// About how many minutes a learner needs, from reading the stub to passing (INSTRUCTORS.md
+    /// says how the course's estimates were made). Kept as YAML here so that anything but a
+    /// positive whole number is refused by [`validate`] with the exercise's name, not by serde
+    /// with a field path.
+    pub minutes: Option<serde_yaml::Value>,
     /// A nudge for a learner who is stuck.
     pub hint: String,
 }
@@ -206,6 +211,8 @@ pub struct Exercise {
     pub timeout: Duration,
     /// Who sees its hidden checks' results on Gradescope.
     pub visibility: Visibility,
+    /// About how many minutes a learner needs, if the course says.
+    pub minutes: Option<u32>,
     /// The hint.
     pub hint: String,
 }
@@ -290,6 +297,7 @@ impl Course {
                         points: entry.points.unwrap_or(default_points),
                         timeout: Duration::from_secs(entry.timeout.unwrap_or(default_timeout)),
                         visibility: entry.visibility.unwrap_or(default_visibility),
+                        minutes: entry.minutes.as_ref().and_then(validate::minutes),
                         hint: entry.hint.trim_end().to_owned(),
                     })
                     .collect(),

@@ -1,8 +1,11 @@
-//! Small file-system helpers: finding files, and writing so that nothing is ever half-written.
+//! Small file-system helpers: finding files, and writing so that nothing is ever half-written
+//! (and, for files meant for people, readable by exactly whom they are meant for).
 
 use std::fs::File;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
+
+use crate::platform::Access;
 
 /// Every `.rs` file below `dir`, sorted, or none if `dir` does not exist.
 pub fn rust_files_below(dir: &Path) -> Vec<PathBuf> {
@@ -48,6 +51,46 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     temporary.as_file().sync_all()?;
     temporary.persist(path).map_err(|error| error.error)?;
     Ok(())
+}
+
+/// [`write_atomically`], with the file readable by `access` from the moment it appears: the
+/// temporary file is `0600` whatever the umask, so its mode is set before the rename.
+pub fn write_atomically_for(path: &Path, contents: &[u8], access: Access) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut temporary = tempfile::NamedTempFile::new_in(dir)?;
+    temporary.write_all(contents)?;
+    crate::platform::set_file_access(temporary.as_file(), access)?;
+    temporary.as_file().sync_all()?;
+    temporary.persist(path).map_err(|error| error.error)?;
+    Ok(())
+}
+
+/// Writes a new file readable by `access`, atomically, unless `path` already exists: then
+/// nothing is written and the answer is `false`. For a file that must never be replaced once it
+/// exists, even by two graders at once.
+pub fn create_atomically_for(
+    path: &Path,
+    contents: &[u8],
+    access: Access,
+) -> std::io::Result<bool> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut temporary = tempfile::NamedTempFile::new_in(dir)?;
+    temporary.write_all(contents)?;
+    crate::platform::set_file_access(temporary.as_file(), access)?;
+    temporary.as_file().sync_all()?;
+    match temporary.persist_noclobber(path) {
+        Ok(_) => Ok(true),
+        Err(error) if error.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(error) => Err(error.error),
+    }
+}
+
+/// Creates `folder` (and its parents) and gives it `access`, whatever the umask and whatever its
+/// mode was before.
+pub fn create_folder_for(folder: &Path, access: Access) -> std::io::Result<()> {
+    std::fs::create_dir_all(folder)?;
+    crate::platform::set_folder_access(folder, access)
+        .map_err(|error| std::io::Error::new(error.kind(), format!("set who may read it: {error}")))
 }
 
 /// Writes `contents` unless the file already holds exactly that, and says whether it wrote.

@@ -94,11 +94,11 @@ fn run(cli: Cli) -> Result<i32, GraderError> {
     let mut course = Course::discover(cli.course.as_deref(), &here)?;
     let command = match cli.command {
         Some(command) => command,
-        None if std::io::stdout().is_terminal() => Command::Watch,
+        None if std::io::stdout().is_terminal() => Command::Watch { poll: false },
         None => {
             return Err(GraderError::Usage(
-                "name a command (check, watch, list, next, hint or verify); `grader --help` \
-                 explains them"
+                "name a command: check, watch, list, next, hint, reset, solution, lsp, report, \
+                 import, class or verify (`grader --help` explains them)"
                     .to_owned(),
             ));
         }
@@ -138,7 +138,7 @@ fn run(cli: Cli) -> Result<i32, GraderError> {
                 submitted_at,
             )
         }
-        Command::Watch => commands::watch::run(&course),
+        Command::Watch { poll } => commands::watch::run(&course, poll),
         Command::List => commands::list::run(&course),
         Command::Next => commands::next::run(&course),
         Command::Lsp => commands::lsp::run(&course),
@@ -148,7 +148,20 @@ fn run(cli: Cli) -> Result<i32, GraderError> {
         Command::Report { learner, output } => {
             commands::report::run(&course, learner.as_deref(), output.as_deref())
         }
-        Command::Class { reports, out } => commands::class::run(&course, &reports, &out),
+        Command::Class {
+            reports,
+            out,
+            private_out,
+            salt_file,
+        } => commands::class::run(
+            &course,
+            &commands::class::Request {
+                reports: &reports,
+                out: &out,
+                private_out: private_out.as_deref(),
+                salt_file: salt_file.as_deref(),
+            },
+        ),
         Command::Import { from } => commands::import::run(&course, &from),
         Command::Verify {
             section,
@@ -160,6 +173,11 @@ fn run(cli: Cli) -> Result<i32, GraderError> {
             classes: true,
             ..
         } => commands::verify::classes(&course, section.as_deref()),
+        Command::Verify {
+            section,
+            build_only: true,
+            ..
+        } => commands::verify::build_only(&course, section.as_deref()),
         Command::Verify {
             section, repeat, ..
         } => commands::verify::run(&course, section.as_deref(), repeat),

@@ -433,9 +433,20 @@ pub fn list(course: &Course, standings: &[(&Exercise, Standing)]) -> String {
         .iter()
         .filter(|(_, s)| *s == Standing::Done)
         .count();
+    // The estimates of what is not done yet, when the course gives any.
+    let left: u32 = standings
+        .iter()
+        .filter(|(_, s)| *s != Standing::Done)
+        .filter_map(|(e, _)| e.minutes)
+        .sum();
+    let left = if left > 0 {
+        format!(" (about {} of work left)", hours_and_minutes(left))
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         out,
-        "{}: {done} of {} exercises done",
+        "{}: {done} of {} exercises done{left}",
         course.title,
         standings.len()
     );
@@ -467,11 +478,30 @@ pub fn list(course: &Course, standings: &[(&Exercise, Standing)]) -> String {
         };
         let _ = writeln!(
             out,
-            "{mark} {:<32} {:<44} {word}",
-            exercise.id, exercise.path
+            "{mark} {:<32} {:<44} {:>7}  {word}",
+            exercise.id,
+            exercise.path,
+            about_minutes(exercise)
         );
     }
     out
+}
+
+/// An exercise's estimate for `list`: `~25 min`, or nothing when the course gives none.
+fn about_minutes(exercise: &Exercise) -> String {
+    exercise
+        .minutes
+        .map(|minutes| format!("~{minutes} min"))
+        .unwrap_or_default()
+}
+
+/// `95` as `1 h 35 min`, `40` as `40 min`.
+fn hours_and_minutes(minutes: u32) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
 }
 
 /// The text of `grader next`.
@@ -484,6 +514,10 @@ pub fn next(course: &Course, next: Option<(&Exercise, Standing)>) -> String {
                 Standing::Changed => "changed since it last passed".to_owned(),
                 Standing::NotPassed(status) => format!("last check: {}", status.label()),
                 Standing::Done => "done".to_owned(),
+            };
+            let state = match exercise.minutes {
+                Some(minutes) => format!("{state}; about {minutes} minutes"),
+                None => state,
             };
             format!(
                 "Next exercise: {} ({state})\n  Edit {}: the comments at its top say what to \
@@ -501,15 +535,67 @@ pub fn watch_keys(interactive: bool) -> String {
     } else {
         "type a letter and Enter"
     };
-    format!("Keys ({how}): h hint · l list · n next exercise · r re-run · q quit\n")
+    format!(
+        "Keys ({how}): h hint · l list · n next exercise · g go to an exercise · r re-run · \
+         R reset to the stub · q quit\n"
+    )
+}
+
+/// How the watch loop follows the learner's saves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Following {
+    /// The system's file watcher, with a poller that takes over if it misses a save.
+    Watcher,
+    /// Polling alone, because the learner asked for it (`--poll`).
+    PollingAsked,
+    /// Polling alone, because the file watcher could not start (why).
+    PollingWatcherFailed(String),
+    /// Polling alone, because the file watcher missed a save the poller saw.
+    PollingWatcherMissed,
+}
+
+/// The status line of the watch loop: how saves are followed, and why.
+pub fn watch_following(following: &Following) -> String {
+    let polling = "following your saves by reading the files every half second";
+    match following {
+        Following::Watcher => {
+            "Following your saves with the system's file watcher (if it misses one, polling \
+             takes over).\n"
+                .to_owned()
+        }
+        Following::PollingAsked => format!("Polling (--poll): {polling}.\n"),
+        Following::PollingWatcherFailed(why) => {
+            format!("Polling: the file watcher could not start ({why}), so {polling}.\n")
+        }
+        Following::PollingWatcherMissed => format!(
+            "Polling: the file watcher missed that save (it does on some file systems, such as \
+             WSL's /mnt or a network drive), so from now on {polling}.\n"
+        ),
+    }
 }
 
 /// What the watch loop says when it starts.
-pub fn watch_banner(interactive: bool) -> String {
+pub fn watch_banner(interactive: bool, following: &Following) -> String {
     format!(
-        "threadlings: grading each exercise whenever you save it.\n{}",
+        "threadlings: grading each exercise whenever you save it.\n{}{}",
+        watch_following(following),
         watch_keys(interactive)
     )
+}
+
+/// Said after `g`: which exercise?
+pub fn watch_goto_question(interactive: bool) -> String {
+    let then = if interactive {
+        "then Enter (Escape to cancel)"
+    } else {
+        "on the next line"
+    };
+    format!("Go to which exercise? Type its id (such as locks/counter), {then}: ")
+}
+
+/// Said when `g` names no exercise of the course.
+pub fn watch_no_such_exercise(id: &str) -> String {
+    format!("course.yaml has no exercise `{id}`; press l to list them.\n")
 }
 
 /// Said before grading in the watch loop.
@@ -660,7 +746,8 @@ pub fn verify_caught_by(counts: [usize; 3]) -> String {
 
 /// The bug-class matrix of `verify --classes`: a row per exercise, a column per class (numbered,
 /// with a legend below), each cell the number of mutants committing that bug, `–` where the API
-/// cannot have it, `n/c` where no test can catch it, `?` where the exercise does not say.
+/// cannot have it, `n/c` where the tests do not catch it (the exercise allows it, or no test can
+/// catch it every time), `?` where the exercise does not say.
 pub fn class_matrix(rows: &[(&str, Option<&crate::bug_classes::Declaration>)]) -> String {
     use crate::bug_classes::CLASSES;
     let width = rows
@@ -712,8 +799,9 @@ pub fn class_matrix(rows: &[(&str, Option<&crate::bug_classes::Declaration>)]) -
         let _ = writeln!(out, "  {:>2}. {} ({})", number + 1, class.name, class.id);
     }
     out.push_str(
-        "A number is how many mutants commit that bug; – the exercise cannot have it; n/c no test \
-         can catch it (why, below); ? not declared.\n",
+        "A number is how many mutants commit that bug; – the exercise cannot have it; n/c not \
+         caught: the exercise allows it, or no test can catch it every time (why, below); ? not \
+         declared.\n",
     );
     if !reasons.is_empty() {
         out.push_str("\nNot caught, and why:\n");
@@ -724,11 +812,17 @@ pub fn class_matrix(rows: &[(&str, Option<&crate::bug_classes::Declaration>)]) -
     out
 }
 
-/// An exercise without a bug-class declaration.
-pub fn no_class_declaration() -> String {
-    "has no classes.yaml: say which bug classes its API admits and which mutants commit each \
-     (see the authors' guide, \"Bug classes\")"
-        .to_owned()
+/// An exercise without its bug-class declaration, `file`.
+pub fn no_class_declaration(file: &str) -> String {
+    format!(
+        "has no classes.yaml: write {file}, saying for every bug class whether its API admits \
+         it and which mutants commit each (see the authors' guide, \"Bug classes\")"
+    )
+}
+
+/// A bug-class declaration, `file`, that cannot be read.
+pub fn invalid_class_declaration(file: &str, error: &str) -> String {
+    format!("{file} is not valid: {error}")
 }
 
 /// The end of `verify --classes`: the holes in the matrix, or that there are none.
@@ -761,6 +855,15 @@ pub fn class_problems(problems: &[VerifyProblem]) -> String {
 pub fn crates_written(count: usize, dir: &std::path::Path) -> String {
     format!(
         "wrote {count} exercise crates into the workspace {}; nothing was built\n",
+        dir.display()
+    )
+}
+
+/// What `verify --build-only` did.
+pub fn crates_built(count: usize, dir: &std::path::Path) -> String {
+    format!(
+        "built the crates of {count} solutions, stubs, alternatives and mutants in the workspace \
+         {}; nothing was run\n",
         dir.display()
     )
 }
@@ -835,6 +938,50 @@ pub fn weaker_machine(weaknesses: &[Weakness]) -> String {
         let _ = writeln!(text, "  - {line}");
     }
     text
+}
+
+/// What `grader class` wrote, and which folder is for whom.
+pub fn class_written(
+    learners: usize,
+    published: &std::path::Path,
+    private: &std::path::Path,
+    new_salt: Option<&std::path::Path>,
+) -> String {
+    let (published, private) = (
+        format!("{}/", published.display()).replace("//", "/"),
+        format!("{}/", private.display()).replace("//", "/"),
+    );
+    let width = published.chars().count().max(private.chars().count());
+    let mut out = format!(
+        "Wrote the progress of {learners} learner{}:\n\
+         \x20 {published:width$}  to publish: index.html and exercises.csv name nobody \
+         (learners appear as pseudonyms)\n\
+         \x20 {private:width$}  to keep: instructor.html and progress.csv name learners \
+         (readable by you alone); never publish them\n",
+        if learners == 1 { "" } else { "s" },
+    );
+    if let Some(salt) = new_salt {
+        let _ = writeln!(
+            out,
+            "Made a new salt, {}: keep it, so that every learner keeps their pseudonym in later \
+             builds; never publish it.",
+            salt.display()
+        );
+    }
+    out
+}
+
+/// The note `grader class` leaves in the instructor's folder.
+pub fn class_private_readme() -> String {
+    "These files were written by `grader class` for the instructor alone. Do not publish them.\n\
+     \n\
+     instructor.html  the class's progress with learners' names and their pseudonyms\n\
+     progress.csv     each learner's points per exercise and section, with names\n\
+     salt             (when the grader keeps it here) the secret the pseudonyms come from:\n\
+     \x20                keep it, or every learner gets a new pseudonym in the next build\n\
+     \n\
+     Publish the other folder, which holds index.html and exercises.csv: they name nobody.\n"
+        .to_owned()
 }
 
 /// The text for an error that stopped the grader.

@@ -53,9 +53,15 @@
 //! - **File locks** ([`lock_exclusively`]) and **randomness** ([`fill_random`]) come from `std`
 //!   and the `getrandom` crate; they live here so that their per-system meaning is written down
 //!   in one place.
+//! - **Who may read a file** ([`set_file_access`], [`set_folder_access`]): on unix the mode
+//!   bits, set whatever the umask (`0644`/`0755` for what anybody may read, such as a page a web
+//!   server running as another user serves; `0600`/`0700` for what only the owner may). Windows
+//!   has no mode bits: a file takes its folder's access list, so these leave it alone and what
+//!   is private must be kept apart by folder, as `grader class` does on every system.
 
 use std::fs::File;
 use std::io;
+use std::path::Path;
 use std::process::{Child, Command};
 use std::sync::Mutex;
 
@@ -407,6 +413,26 @@ pub fn lock_exclusively(file: &File) -> io::Result<()> {
 /// macOS, `ProcessPrng` on Windows).
 pub fn fill_random(bytes: &mut [u8]) -> io::Result<()> {
     getrandom::fill(bytes).map_err(|error| io::Error::other(error.to_string()))
+}
+
+/// Who may read a file or folder the grader writes for people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anybody on the machine (a web server running as another user, say); only the owner
+    /// writes: `0644` for a file, `0755` for a folder.
+    Everyone,
+    /// The owner alone: `0600` for a file, `0700` for a folder.
+    OwnerOnly,
+}
+
+/// Gives an open file `access`, whatever the umask it was created under. A no-op on Windows.
+pub fn set_file_access(file: &File, access: Access) -> io::Result<()> {
+    family::set_file_access(file, access)
+}
+
+/// Gives a folder `access`, whatever the umask it was created under. A no-op on Windows.
+pub fn set_folder_access(folder: &Path, access: Access) -> io::Result<()> {
+    family::set_folder_access(folder, access)
 }
 
 #[cfg(test)]

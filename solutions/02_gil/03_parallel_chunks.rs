@@ -1,21 +1,22 @@
-//! Reference solution: CPU-bound work without a GIL. The items are split into `threads`
-//! contiguous chunks, one scoped thread works on each, and nothing mutable is shared: each
-//! thread reads its own chunk and returns its own result.
+//! Reference solution: CPU-bound work without a GIL, in place. The items are cut into `threads`
+//! contiguous chunks with `split_at_mut`, whose two halves the borrow checker knows do not
+//! overlap; one scoped thread works on each chunk through its own `&mut`, and nothing is shared:
+//! each thread changes only its chunk and returns its own result.
 
 use std::thread;
 
 /// Splits `items` into `threads` contiguous chunks whose lengths differ by at most one, runs
-/// `work` on every chunk at the same time, each on a thread of its own, and returns the results
-/// in chunk order.
+/// `work` on every chunk at the same time, each on a thread of its own with exclusive access to
+/// its chunk, and returns the results in chunk order.
 ///
 /// # Panics
 ///
-/// If `threads` is 0.
-pub fn map_chunks<T, R, F>(items: &[T], threads: usize, work: F) -> Vec<R>
+/// If `threads` is 0, or if `work` panics.
+pub fn map_chunks<T, R, F>(items: &mut [T], threads: usize, work: F) -> Vec<R>
 where
-    T: Sync,
+    T: Send,
     R: Send,
-    F: Fn(&[T]) -> R + Sync,
+    F: Fn(&mut [T]) -> R + Sync,
 {
     assert!(threads > 0, "map_chunks needs at least one thread");
     let work = &work;
@@ -26,7 +27,9 @@ where
         let mut handles = Vec::with_capacity(threads);
         for chunk_index in 0..threads {
             let len = base + usize::from(chunk_index < extra);
-            let (chunk, tail) = rest.split_at(len);
+            // `rest` gives up its `&mut` to two disjoint halves: the chunk goes to a thread, the
+            // tail stays for the next round.
+            let (chunk, tail) = rest.split_at_mut(len);
             rest = tail;
             handles.push(s.spawn(move || work(chunk)));
         }

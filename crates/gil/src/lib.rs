@@ -88,8 +88,9 @@
 //! - [`threads_vs_processes`]: the tutorial's table, corrected, with measured costs.
 //!
 //! The exercises (`exercises/02_gil/`) build a GIL with `allow_threads`, run downloads that
-//! release it while they wait, split CPU-bound work over threads that share nothing mutable,
-//! and turn an `Rc<RefCell<T>>` into a value that threads can share.
+//! release it while they wait, split CPU-bound work over threads that each change their own part
+//! of one buffer in place (`split_at_mut`: exclusive access to disjoint chunks, no lock), and
+//! turn an `Rc<RefCell<T>>` into a value that threads can share.
 //!
 //! Examples, each a few seconds (`cpu_vs_io` up to ten): `cargo run -p gil --example cpu_vs_io`,
 //! `--example threads_vs_processes` and `--example gil_critical_section`.

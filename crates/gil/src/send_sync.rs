@@ -119,7 +119,34 @@
 //! The Python way of sharing an object, a reference-counted handle to a value anyone may change,
 //! is `Rc<RefCell<T>>` in single-threaded Rust. It compiles and works, on one thread. The
 //! moment a handle goes to another thread the compiler refuses, and the fix is to swap each
-//! part for its thread-safe twin: `Arc<Mutex<T>>`. The fourth exercise does exactly that.
+//! part for its thread-safe twin: `Arc<Mutex<T>>`. The fourth exercise does exactly that. The
+//! locks chapter comes later; this is all of `Arc` and `Mutex` the exercise needs:
+//!
+//! ```
+//! use std::sync::{Arc, Mutex};
+//! use std::thread;
+//!
+//! let shared = Arc::new(Mutex::new(Vec::new())); // one value, one handle
+//! let handle = Arc::clone(&shared); // a second handle to the same value (not a copy of it)
+//! assert_eq!(Arc::strong_count(&shared), 2); // how many handles exist: Python's refcount
+//! thread::spawn(move || {
+//!     // `lock()` waits until no other thread holds the mutex and returns a guard that derefs
+//!     // to `&mut Vec<i32>`; the mutex is free again when the guard is dropped (here, at `;`).
+//!     handle.lock().unwrap().push(1);
+//! }) // the thread drops `handle` when it ends
+//! .join()
+//! .unwrap();
+//! assert_eq!(Arc::strong_count(&shared), 1);
+//! assert_eq!(*shared.lock().unwrap(), [1]);
+//! // The Vec is dropped when its last handle is, on whichever thread drops it.
+//! ```
+//!
+//! - `Arc::clone(&a)` makes a new handle and adds one to an atomic count; dropping a handle
+//!   takes one off; the last one drops the value. `Arc::strong_count(&a)` reads the count.
+//! - `mutex.lock()` returns a `Result`: it is `Err` only if a thread panicked while holding the
+//!   lock (the mutex is then *poisoned*), and `.unwrap()` passes that panic on, which is the
+//!   usual choice; the locks chapter says when to do otherwise.
+//! - `Arc<Mutex<T>>` is `Send` and `Sync` exactly when `T: Send`: the compiler works it out.
 //!
 //! What you must *not* do is silence the compiler. `unsafe impl Send for MyType {}` is a
 //! promise that the type is safe to send, and the compiler takes it on trust; for a type built

@@ -128,6 +128,47 @@
 //!   `Mutex` kept inside) makes a type not `Send`, and the compiler then refuses to move it to
 //!   another thread; see [`send_sync`](crate::send_sync).
 //!
+//! ## Sleeping until the GIL is free: the minimum about `Condvar`
+//!
+//! `acquire` must *wait* while another thread holds the GIL, and wait asleep: a loop that looks
+//! at a flag again and again (spinning, or calling `yield_now`) burns a core doing nothing. A
+//! `Mutex` can make a thread sleep until the *mutex* is free, but the GIL is held across many
+//! lines and function calls, by a guard of your own, not by a `MutexGuard`. The tool for
+//! "sleep until this state changes" is a **condition variable**, [`std::sync::Condvar`]. The
+//! conditions chapter covers it in full; the GIL needs only this much:
+//!
+//! - A `Condvar` lives beside a `Mutex` that holds the state: here `Mutex<bool>`, "is the GIL
+//!   held?".
+//! - `condvar.wait_while(guard, |held| *held)` takes the mutex's guard. While the condition is
+//!   true it lets go of the mutex and sleeps; woken, it locks the mutex again and checks the
+//!   condition again (a thread may wake with nothing changed, or find that another took the GIL
+//!   first). It returns the guard once the condition is false, so the thread can mark the GIL
+//!   held before it lets go of the mutex: "is it free?" and "take it" are one step.
+//! - Whoever changes the state changes it under the mutex and then calls `notify_one()` (wake
+//!   one sleeper) or `notify_all()` (wake them all). A notify with no sleeper does nothing; the
+//!   flag is what a late waiter reads.
+//!
+//! ```
+//! use std::sync::{Condvar, Mutex};
+//! use std::thread;
+//! use std::time::Duration;
+//!
+//! let held = Mutex::new(true); // another thread holds the GIL
+//! let released = Condvar::new();
+//! thread::scope(|s| {
+//!     s.spawn(|| {
+//!         let guard = held.lock().unwrap();
+//!         // Asleep while the GIL is held; returns with the mutex locked and `*guard == false`.
+//!         let mut guard = released.wait_while(guard, |held| *held).unwrap();
+//!         *guard = true; // taken, under the same lock as the check
+//!     });
+//!     thread::sleep(Duration::from_millis(10)); // the holder runs its "Python code"
+//!     *held.lock().unwrap() = false; // releasing: change the state under the mutex...
+//!     released.notify_one(); // ...then wake a sleeper
+//! });
+//! assert!(*held.lock().unwrap(), "the waiting thread took the GIL");
+//! ```
+//!
 //! Real GILs also care about *fairness*: a thread that releases the GIL and at once asks for it
 //! again usually gets it back before a woken waiter can, so waiters can starve. CPython's
 //! switch interval, and its rule that a thread that was asked to let go must let another thread

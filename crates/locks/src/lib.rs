@@ -125,8 +125,9 @@
 //!
 //! A transfer between two accounts locks both. If one thread locks A then B while another locks
 //! B then A, each can hold one lock and wait forever for the other. The compiler cannot see this
-//! coming. The cure is a discipline: take locks in one global order (by account id, say),
-//! whichever direction the transfer goes. `cargo run -p locks --example deadlock` provokes the
+//! coming. The cure is a discipline: take locks in one global order (by account id, say, or,
+//! for values that have no id, by address: two live values never share one, and a borrowed
+//! value cannot move), whichever direction the transfer goes. `cargo run -p locks --example deadlock` provokes the
 //! deadlock, detects it with a timeout instead of hanging, and then shows the ordered version.
 //! Exercise `locks/transfer` asks for it.
 //!
@@ -154,9 +155,15 @@
 //!
 //! Underneath, a lock is a flag flipped with an atomic compare-and-swap, plus memory ordering
 //! (`Acquire` when taking, `Release` when freeing) so that writes made under the lock are seen by
-//! the next holder. Exercise `locks/spinlock` builds one. The compiler cannot check that a lock
-//! is used safely from many threads; the lock's author promises it, with `unsafe impl`s, and
-//! the spin lock needs two:
+//! the next holder. Exercise `locks/spinlock` builds one, on an `UnsafeCell` (the one way to
+//! change data behind a shared reference). The next chapter, atomics (`cargo doc -p atomics
+//! --open`), explains each of those tools: `compare_exchange` in its `operations` module,
+//! `UnsafeCell` and data races in `happens_before`, and why a lock needs exactly `Acquire` and
+//! `Release` in `release_acquire`. Read those three before the exercise, or come back to it
+//! after that chapter.
+//!
+//! The compiler cannot check that a lock is used safely from many threads; the lock's author
+//! promises it, with `unsafe impl`s, and the spin lock needs two:
 //!
 //! - `SpinLock<T>` is `Sync` when `T: Send`: it hands the `T` to one thread at a time, which is
 //!   like sending it from thread to thread.

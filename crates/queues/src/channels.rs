@@ -7,12 +7,24 @@
 //! hour uses no CPU for that hour.
 //!
 //! There is no `Mutex` or `Condvar` inside. Since Rust 1.67, std's mpsc is a port of
-//! [`crossbeam-channel`](crate::crossbeam): lock-free queues built on atomics, where a thread that
-//! finds another in the middle of an operation retries a few times, spinning briefly with
-//! backoff, and a thread that has to wait registers itself and parks
-//! ([`thread::park`](std::thread::park)) until a sender unparks it. (The crossbeam-channel crate
-//! also spins, then yields, a few times before it parks, in case an item is about to arrive: a
-//! few microseconds of CPU that save a trip through the scheduler when items come fast.)
+//! [`crossbeam-channel`](crate::crossbeam): lock-free queues built on atomics. What `recv` does
+//! on an empty queue, exactly (std's source: `library/std/src/sync/mpmc/list.rs`, `context.rs`):
+//!
+//! 1. It looks once. Finding the queue empty (and a sender still alive), it does not spin: it
+//!    puts itself on the channel's list of waiting receivers, looks once more (an item may have
+//!    come in between), and parks ([`thread::park`](std::thread::park)).
+//! 2. A `send` writes its item and unparks the waiting receiver, which takes the item. Dropping
+//!    the last sender unparks it too, and `recv` then returns `Err(RecvError)`.
+//!
+//! The only busy-waiting is short and happens only when another thread is *in the middle* of an
+//! operation on the same slot: a sender that lost a compare-exchange to another sender (both
+//! reserving a slot at once), or a receiver that found a slot a sender has reserved but not yet
+//! written, spins with growing pauses (`spin_loop` hints, then `yield_now` if it takes longer)
+//! until that other thread is done.
+//! An empty queue never makes a thread spin. (The crossbeam-channel crate itself does a little
+//! more: before parking, its `recv` spins, then yields, about ten rounds in all, in case an item
+//! is about to arrive: a few microseconds of CPU that save a trip through the scheduler when
+//! items come fast.)
 //!
 //! ## Sending moves the value
 //!

@@ -3,7 +3,7 @@
 //!
 //! The program has exactly one store, and for one store the Rust way is a `thread_local!` map:
 //! a static, with a value per thread. (A store that can be created per object, like Python's
-//! `threading.local()`, is the first exercise: `exercises/08_tls/01_thread_local_data.rs`.)
+//! `threading.local()`, is the fourth exercise: `exercises/08_tls/04_thread_local_data.rs`.)
 //!
 //! Run it with `cargo run -p tls --example thread_local_data`.
 

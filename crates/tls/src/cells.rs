@@ -142,4 +142,6 @@
 //! ```
 //!
 //! (This version loses the buffer, not the program, if `f` panics: the next call gets a new,
-//! empty one. The scratch-buffer exercise puts it back from a guard's `Drop` instead.)
+//! empty one. A guard whose `Drop` puts it back fixes that, as the request-id exercise restores
+//! its id. The scratch-buffer exercise takes the other way, `try_borrow_mut`, where the
+//! `RefMut` borrow is itself the guard.)

@@ -95,10 +95,11 @@
 //!   be combined, per-thread caches that go stale, and when thread-local storage is the wrong
 //!   tool.
 //!
-//! The exercises (`exercises/08_tls/`) build the tutorial's `ThreadLocalData`, a thread-local
-//! "current request" set for the length of a call, a reusable per-thread scratch buffer, a
-//! per-thread log buffer flushed in batches and when its thread ends, and per-thread caches that
-//! any thread can invalidate.
+//! The exercises (`exercises/08_tls/`) follow the chapter's order: a thread-local "current
+//! request" set for the length of a call (a `Cell`, restored by a guard), a reusable per-thread
+//! scratch buffer lent for the length of a call (a `RefCell` borrow), a per-thread log buffer
+//! flushed in batches and when its thread ends, the tutorial's `ThreadLocalData`, and per-thread
+//! caches that any thread can invalidate.
 
 pub mod cells;
 pub mod destructors;

@@ -48,7 +48,7 @@
 //!
 //! But a `static` cannot be created per object. A library type that needs per-thread state for
 //! *each instance* (a per-connection-pool cache, a per-allocator free list, a per-logger buffer)
-//! has to build the "per object" part itself. That is the first exercise. There are two roads.
+//! has to build the "per object" part itself. That is the fourth exercise. There are two roads.
 //!
 //! ## Road 1: one map for all threads, keyed by thread
 //!

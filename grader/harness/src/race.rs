@@ -362,10 +362,15 @@ mod tests {
         let flags: Arc<Vec<CarelessFlag>> =
             Arc::new((0..ROUNDS).map(|_| CarelessFlag::default()).collect());
         let (waiting, waking) = (Arc::clone(&flags), Arc::clone(&flags));
+        // A start line makes two threads race only where two of them can run at once: on one
+        // CPU (`taskset -c 0`, a container's half core) the careless flag's window is hit only
+        // by a preemption at that very instruction, which is why the course's lost wake-ups are
+        // also model-checked. There, this test only shows that the race still ends.
+        let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
         // The race ends at the first lost wake-up, which comes within a few rounds when both
         // threads run at once; the minute is for a machine so busy that they seldom do.
         let length = Length {
-            at_most: Duration::from_secs(60),
+            at_most: Duration::from_secs(if cpus >= 2 { 60 } else { 2 }),
             ..SHORT
         };
         let lost = wake_up_lost(
@@ -374,7 +379,9 @@ mod tests {
             move |round| waiting[round].wait(),
             move |round| waking[round].set(),
         );
-        assert!(lost.is_some(), "no wake-up was lost in {ROUNDS} rounds");
+        if cpus >= 2 {
+            assert!(lost.is_some(), "no wake-up was lost in {ROUNDS} rounds");
+        }
     }
 
     #[test]

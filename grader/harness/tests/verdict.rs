@@ -97,7 +97,7 @@ fn a_blocked_thread_passes_every_check_and_notes_say_what_was_weaker() {
         .collect();
     // One note per weaker check, none where every probe is there.
     let weaker = harness::platform::weaker_checks();
-    for check in ["cpu::watch_idle", "awake::watch"] {
+    for check in ["cpu::OtherThreads", "awake::watch"] {
         let expected = usize::from(weaker.iter().any(|weaker| weaker.check == check));
         let found = notes.iter().filter(|note| note.contains(check)).count();
         assert_eq!(found, expected, "notes for {check}: {notes:?}");

@@ -7,7 +7,7 @@
 use std::io::{BufRead as _, IsTerminal as _, Write as _};
 use std::process::{Command, Stdio};
 
-use crate::course::Course;
+use crate::course::{Course, Exercise};
 use crate::error::{EXIT_NOT_PASSED, EXIT_PASSED, GraderError, Result};
 use crate::files::write_atomically;
 use crate::output;
@@ -21,8 +21,8 @@ pub fn run(course: &Course, id: &str, yes: bool) -> Result<i32> {
             output::GRADER
         ))
     })?;
-    let stub = shipped_stub(course, &exercise.path)?;
-    let file = exercise.exercise_file(&course.root);
+    // Find the stub before asking: a question whose "yes" cannot be done is not asked.
+    shipped_stub(course, &exercise.path)?;
     if !yes {
         if !std::io::stdin().is_terminal() {
             return Err(GraderError::Usage(format!(
@@ -40,6 +40,16 @@ pub fn run(course: &Course, id: &str, yes: bool) -> Result<i32> {
             return Ok(EXIT_NOT_PASSED);
         }
     }
+    restore(course, exercise)?;
+    print!("{}", output::reset_done(exercise));
+    Ok(EXIT_PASSED)
+}
+
+/// Puts the exercise's stub back without asking, keeping the learner's file (if it differs from
+/// the stub) as `FILE.orig`. `watch` calls it once the learner has said yes.
+pub fn restore(course: &Course, exercise: &Exercise) -> Result<()> {
+    let stub = shipped_stub(course, &exercise.path)?;
+    let file = exercise.exercise_file(&course.root);
     if let Ok(current) = std::fs::read(&file)
         && current != stub.as_bytes()
     {
@@ -48,9 +58,7 @@ pub fn run(course: &Course, id: &str, yes: bool) -> Result<i32> {
             .map_err(|e| GraderError::io(format!("write {}", backup.display()), e))?;
     }
     write_atomically(&file, stub.as_bytes())
-        .map_err(|e| GraderError::io(format!("write {}", exercise.path), e))?;
-    print!("{}", output::reset_done(exercise));
-    Ok(EXIT_PASSED)
+        .map_err(|e| GraderError::io(format!("write {}", exercise.path), e))
 }
 
 /// The stub at `path` as the course ships it: the file itself if it is still the stub, or else

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, mpsc};
 
 use crate::budget::ExerciseDeadline;
-use crate::bug_classes::Declaration;
+use crate::bug_classes::{self, Declaration};
 use crate::commands::check::select;
 use crate::course::{Course, Exercise};
 use crate::embedded;
@@ -94,6 +94,26 @@ pub fn write_only(course: &Course, target: Option<&str>) -> Result<i32> {
     let submissions: Vec<Submission> = plans.iter().flat_map(Plan::submissions).collect();
     let written = grade::write_crates(&workspace, &submissions)?;
     print!("{}", output::crates_written(written, &workspace.dir));
+    Ok(EXIT_PASSED)
+}
+
+/// `verify --build-only`: builds every crate `run` would run, in one cargo run, and runs none.
+pub fn build_only(course: &Course, target: Option<&str>) -> Result<i32> {
+    let exercises = select(course, target)?;
+    let workspace = BuildWorkspace::open(course)?;
+    let plans: Vec<Plan> = exercises
+        .iter()
+        .map(|exercise| plan(course, exercise))
+        .collect::<Result<_>>()?;
+    let submissions: Vec<Submission> = plans.iter().flat_map(Plan::submissions).collect();
+    let bar = GradingProgress::new(exercises.len());
+    bar.building(submissions.len());
+    grade::build(&workspace, &submissions, None)?;
+    bar.finish();
+    print!(
+        "{}",
+        output::crates_built(submissions.len(), &workspace.dir)
+    );
     Ok(EXIT_PASSED)
 }
 
@@ -191,14 +211,11 @@ fn plan<'a>(course: &Course, exercise: &'a Exercise) -> Result<Plan<'a>> {
 }
 
 impl Plan<'_> {
-    /// What is wrong with the exercise's bug-class declaration.
+    /// What is wrong with the exercise's bug-class declaration, which every exercise must have.
     fn class_problems(&self) -> Vec<String> {
         let names: Vec<&str> = self.mutants.iter().map(|(name, _, _)| *name).collect();
-        match &self.classes {
-            None => Vec::new(),
-            Some(Err(error)) => vec![format!("classes.yaml is not valid: {error}")],
-            Some(Ok(declaration)) => declaration.problems(&names),
-        }
+        let file = format!("grader/hidden/{}/classes.yaml", self.exercise.stem());
+        bug_classes::declaration_problems(&file, self.classes.as_ref(), &names)
     }
 }
 
@@ -222,14 +239,12 @@ pub fn classes(course: &Course, target: Option<&str>) -> Result<i32> {
     let problems: Vec<VerifyProblem> = plans
         .iter()
         .flat_map(|plan| {
-            let mut found = plan.class_problems();
-            if plan.classes.is_none() {
-                found.push(output::no_class_declaration());
-            }
-            found.into_iter().map(|problem| VerifyProblem {
-                subject: plan.exercise.id.clone(),
-                problem,
-            })
+            plan.class_problems()
+                .into_iter()
+                .map(|problem| VerifyProblem {
+                    subject: plan.exercise.id.clone(),
+                    problem,
+                })
         })
         .collect();
     print!("{}", output::class_matrix(&rows));
@@ -541,11 +556,26 @@ fn count_passed(result: &ExerciseResult) -> usize {
         .count()
 }
 
+/// What a mutant's opening `//!` paragraph says its bug is (without the `Mutant:` label), on
+/// one line: a sentence wrapped over two lines of the file is still one sentence.
 fn first_doc_line(source: &str) -> Option<String> {
-    source
+    let paragraph: Vec<&str> = source
         .lines()
-        .find_map(|l| l.trim_start().strip_prefix("//!"))
-        .map(|l| l.trim().trim_start_matches("Mutant:").trim().to_owned())
+        .skip_while(|l| !l.trim_start().starts_with("//!"))
+        .map_while(|l| l.trim_start().strip_prefix("//!"))
+        .map(str::trim)
+        .take_while(|l| !l.is_empty())
+        .collect();
+    if paragraph.is_empty() {
+        return None;
+    }
+    Some(
+        paragraph
+            .join(" ")
+            .trim_start_matches("Mutant:")
+            .trim()
+            .to_owned(),
+    )
 }
 
 /// A solution must be formatted like the rest of the course.
@@ -627,6 +657,21 @@ mod tests {
             file_sha256: None,
             cached: false,
         }
+    }
+
+    #[test]
+    fn a_mutants_bug_is_its_whole_first_paragraph() {
+        let source = "//! Mutant: waits under one lock and takes the GIL\n//! under a second.\n//!\n\
+                      //! More about it.\nuse std::sync::Mutex;\n";
+        assert_eq!(
+            first_doc_line(source).as_deref(),
+            Some("waits under one lock and takes the GIL under a second.")
+        );
+        assert_eq!(
+            first_doc_line("//! Mutant: one line.\n\nuse x;\n").as_deref(),
+            Some("one line.")
+        );
+        assert_eq!(first_doc_line("use x;\n"), None);
     }
 
     #[test]

@@ -22,6 +22,19 @@ pub fn line_of_key(source: &str, key: &str) -> Option<usize> {
         .map(|index| index + 1)
 }
 
+/// The 1-based line of the first `key:` at or after line `from` (an exercise's `id:` line, so
+/// that the key found is that exercise's), or `from` itself when there is none.
+pub fn line_of_key_after(source: &str, key: &str, from: Option<usize>) -> Option<usize> {
+    let start = from?;
+    source
+        .lines()
+        .enumerate()
+        .skip(start.saturating_sub(1))
+        .find(|(_, line)| strip_item(line).starts_with(&format!("{key}:")))
+        .map(|(index, _)| index + 1)
+        .or(from)
+}
+
 fn strip_item(line: &str) -> &str {
     let line = line.trim_start();
     line.strip_prefix("- ").map(str::trim_start).unwrap_or(line)

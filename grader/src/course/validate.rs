@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use super::locate::{line_of, line_of_key};
+use super::locate::{line_of, line_of_key, line_of_key_after};
 use super::{CourseFile, FORMAT_VERSION};
 use crate::embedded;
 use crate::error::CourseError;
@@ -140,6 +140,20 @@ pub fn validate(
                     ),
                 ));
             }
+            if let Some(value) = &exercise.minutes
+                && minutes(value).is_none()
+            {
+                return Err(check.fail(
+                    line_of_key_after(source, "minutes", line),
+                    format!(
+                        "exercise `{}/{}` has minutes {}; it must be a positive whole number \
+                         (about how many minutes a learner needs, like `minutes: 25`)",
+                        section.id,
+                        exercise.id,
+                        shown(value)
+                    ),
+                ));
+            }
             if let Some(timeout) = exercise.timeout
                 && !(1..=MAX_TIMEOUT_SECS).contains(&timeout)
             {
@@ -155,6 +169,24 @@ pub fn validate(
         }
     }
     check_no_orphan_solutions(&check, course, root)
+}
+
+/// An exercise's `minutes` as a number, if it is a positive whole number that fits a `u32`.
+pub(super) fn minutes(value: &serde_yaml::Value) -> Option<u32> {
+    value
+        .as_u64()
+        .filter(|&minutes| minutes > 0)
+        .and_then(|minutes| u32::try_from(minutes).ok())
+}
+
+/// A YAML value as course.yaml would spell it, for a message.
+fn shown(value: &serde_yaml::Value) -> String {
+    match value {
+        serde_yaml::Value::String(text) => format!("\"{text}\""),
+        other => serde_yaml::to_string(other)
+            .map(|text| format!("`{}`", text.trim_end()))
+            .unwrap_or_else(|_| "that cannot be shown".to_owned()),
+    }
 }
 
 fn check_id(check: &Checker, id: &str, line: Option<usize>, what: &str) -> Result<(), CourseError> {

@@ -2,7 +2,9 @@
 //! and what a signal means. The probes differ between the two and live in `linux.rs` and
 //! `macos.rs`.
 
+use std::fs::{File, Permissions};
 use std::io;
+use std::os::unix::fs::PermissionsExt as _;
 use std::os::unix::process::{CommandExt as _, ExitStatusExt as _};
 use std::path::Path;
 use std::process::Stdio;
@@ -12,7 +14,9 @@ use std::process::{Child, Command, ExitStatus};
 use super::linux as os;
 #[cfg(target_os = "macos")]
 use super::macos as os;
-use super::{Crash, CrashCause, Ending, LearnerUser, Limits, MemoryCap, ThreadState, Weakness};
+use super::{
+    Access, Crash, CrashCause, Ending, LearnerUser, Limits, MemoryCap, ThreadState, Weakness,
+};
 
 /// The process group of one test: its id is the test process's own.
 pub struct Tree {
@@ -30,6 +34,26 @@ impl Killer {
     pub fn kill(&self) {
         kill_group(self.group);
     }
+}
+
+/// The mode bits of a file (`folder` false) or folder with `access`.
+fn mode(access: Access, folder: bool) -> u32 {
+    match (access, folder) {
+        (Access::Everyone, false) => 0o644,
+        (Access::Everyone, true) => 0o755,
+        (Access::OwnerOnly, false) => 0o600,
+        (Access::OwnerOnly, true) => 0o700,
+    }
+}
+
+/// `fchmod`: the umask applies only when a file is created, never to an explicit mode.
+pub fn set_file_access(file: &File, access: Access) -> io::Result<()> {
+    file.set_permissions(Permissions::from_mode(mode(access, false)))
+}
+
+/// `chmod` on a folder.
+pub fn set_folder_access(folder: &Path, access: Access) -> io::Result<()> {
+    std::fs::set_permissions(folder, Permissions::from_mode(mode(access, true)))
 }
 
 /// Starts `command` as the leader of a new process group, with the caps set between fork and

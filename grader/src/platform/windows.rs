@@ -29,7 +29,20 @@ use windows_sys::Win32::System::Threading::{
     PROCESS_TERMINATE, ResumeThread, THREAD_SUSPEND_RESUME, TerminateProcess,
 };
 
-use super::{Crash, CrashCause, Ending, LearnerUser, Limits, MemoryCap, ThreadState, Weakness};
+use super::{
+    Access, Crash, CrashCause, Ending, LearnerUser, Limits, MemoryCap, ThreadState, Weakness,
+};
+
+/// Windows has no mode bits: a file takes its folder's access list, which the grader leaves as
+/// the user set it. What must stay private is kept in a folder of its own instead.
+pub fn set_file_access(_file: &std::fs::File, _access: Access) -> io::Result<()> {
+    Ok(())
+}
+
+/// See [`set_file_access`].
+pub fn set_folder_access(_folder: &std::path::Path, _access: Access) -> io::Result<()> {
+    Ok(())
+}
 
 /// The exit code of a process the grader killed. Never judged: a killed test's verdict is the
 /// reason it was killed.

@@ -71,6 +71,25 @@ fn an_ill_typed_field_is_refused_with_its_line() {
 }
 
 #[test]
+fn minutes_that_are_not_a_positive_whole_number_are_refused_naming_the_exercise() {
+    let zero = COURSE.replace("points: 10", "points: 10\n        minutes: 0");
+    assert_grader_snapshot!("minutes_zero", refused(&zero, &["list"]));
+    let word = COURSE.replace("points: 10", "points: 10\n        minutes: ten");
+    assert_grader_snapshot!("minutes_word", refused(&word, &["list"]));
+    for (bad, shown) in [("-5", "`-5`"), ("2.5", "`2.5`"), ("\"25\"", "\"25\"")] {
+        let broken = COURSE.replace("points: 10", &format!("points: 10\n        minutes: {bad}"));
+        let stderr = refused(&broken, &["list"]);
+        assert!(
+            stderr.contains(&format!(
+                "course.yaml:13: exercise `locks/counter` has minutes {shown}; it must be a \
+                 positive whole number"
+            )),
+            "minutes: {bad} gave\n{stderr}"
+        );
+    }
+}
+
+#[test]
 fn a_duplicate_exercise_id_is_refused_with_its_line() {
     let broken = format!(
         "{COURSE}      - id: counter\n        path: exercises/03_locks/01_counter.rs\n        hint: Again.\n"
@@ -158,4 +177,19 @@ fn a_budget_too_short_to_build_anything_is_refused() {
     let stderr = refused(&course, &["list"]);
     assert!(stderr.contains("course.yaml:3:"), "{stderr}");
     assert!(stderr.contains("budget is 5 seconds"), "{stderr}");
+}
+
+#[test]
+fn no_command_without_a_terminal_names_every_command() {
+    // Standard output is a pipe here, so no command does not mean `watch`.
+    let stderr = refused(COURSE, &[]);
+    for command in [
+        "check", "watch", "list", "next", "hint", "reset", "solution", "lsp", "report", "import",
+        "class", "verify",
+    ] {
+        assert!(
+            stderr.contains(command),
+            "`{command}` is not named: {stderr}"
+        );
+    }
 }

@@ -62,7 +62,7 @@ fn run_cases(id: &str, exercise_path: &str) {
         let source = std::fs::read_to_string(case).expect("a case");
         let expected = expectation(&source, case);
         // Hangs are expected in some cases: a short deadline keeps them quick without changing
-        // what is proven. Other cases (a 200 MB flood) get the usual one.
+        // what is proven. Other cases (a 20 MB flood) get the usual one.
         let deadline = if expected.status == "timed_out" {
             "2"
         } else {

@@ -1,5 +1,5 @@
 //! Model tests on copies of the real course: a bug no stress test can show (a spin lock freed
-//! with `Relaxed`) fails with the interleaving that breaks it, `--replay` shows that same
+//! with `Relaxed`, a result published with `Relaxed`) fails with the interleaving that breaks it, `--replay` shows that same
 //! interleaving again, and a file the checker cannot explore is judged by the stress tests
 //! alone, with one note saying so.
 
@@ -57,6 +57,30 @@ fn a_relaxed_spin_lock_fails_with_its_interleaving_and_replays_it() {
         story(&checked),
         "the replay told another interleaving"
     );
+}
+
+#[test]
+fn a_relaxed_publication_fails_with_the_interleaving_that_reads_an_unwritten_result() {
+    // atomics/progress: a worker that counts a result as pushed with `Relaxed` lets a watcher
+    // read the slot before the worker's write is visible: a data race only a model shows.
+    let course = ScratchCourse::new();
+    let mutant = std::fs::read_to_string(
+        repo_root().join("grader/hidden/04_atomics/02_progress/mutants/relaxed_publication.rs"),
+    )
+    .expect("the Relaxed publication mutant");
+    course.write("exercises/04_atomics/02_progress.rs", &mutant);
+    let (status, checked) = run(&course, &["check", "atomics/progress"]);
+    assert_eq!(status, 1, "{checked}");
+    let story = story(&checked);
+    assert!(
+        story.contains("Relaxed"),
+        "the story names the ordering:\n{story}"
+    );
+    assert!(
+        story.contains("where, in exercises/04_atomics/02_progress.rs:"),
+        "the story quotes the learner's lines:\n{story}"
+    );
+    assert_grader_snapshot!("check_relaxed_publication", checked);
 }
 
 #[test]

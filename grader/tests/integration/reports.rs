@@ -27,7 +27,7 @@ fn report_for(base: &Value, learner: &str, solved: usize) -> Value {
 /// Grades a solved counter, turns the learner's report into thirty learners' reports (learner
 /// `n` passed the first `n % (exercises + 1)` exercises), runs `grader class` on them into
 /// `site/` and returns the reports.
-pub fn a_class_of_thirty(course: &ScratchCourse) -> Vec<Value> {
+fn a_class_of_thirty(course: &ScratchCourse) -> Vec<Value> {
     course.solve("03_locks/01_counter");
     course
         .grader()
@@ -82,15 +82,15 @@ pub fn a_class_of_thirty(course: &ScratchCourse) -> Vec<Value> {
 fn a_class_of_thirty_becomes_a_csv_and_a_self_contained_page() {
     let course = ScratchCourse::new();
     let reports = a_class_of_thirty(&course);
-    let csv = course.read("site/progress.csv");
+    let csv = course.read("site-private/progress.csv");
     let rows: Vec<&str> = csv.lines().collect();
     assert_eq!(
         rows.len(),
         32,
         "a header, the maximum points and 30 learners:\n{csv}"
     );
-    assert!(rows[0].starts_with("learner,"), "{csv}");
-    assert!(rows[1].starts_with("max points,"), "{csv}");
+    assert!(rows[0].starts_with("learner,pseudonym,"), "{csv}");
+    assert!(rows[1].starts_with("max points,,"), "{csv}");
     // learner-05's total column holds the points of learner-05's report.
     let report = reports
         .iter()
@@ -110,9 +110,21 @@ fn a_class_of_thirty_becomes_a_csv_and_a_self_contained_page() {
     let total: u64 = row.rsplit(',').next().unwrap().parse().expect("a total");
     assert_eq!(total, expected, "{row}");
 
+    // The published page: learner-05's row, under the pseudonym the CSV gives, has that total.
+    let pseudonym = row.split(',').nth(1).expect("a pseudonym");
     let page = course.read("site/index.html");
     assert!(page.starts_with("<!DOCTYPE html>"));
-    assert_eq!(page.matches("<h2 id=\"learner-").count(), 30);
+    assert_eq!(page.matches("<tr><th scope=\"row\">").count(), 30);
+    assert!(
+        page.contains(&format!(
+            "<tr><th scope=\"row\">{pseudonym}<td>{expected}<td>"
+        )),
+        "{page}"
+    );
+    assert!(
+        !page.contains("learner-05"),
+        "the published page names nobody"
+    );
     assert!(
         page.contains("name=\"viewport\""),
         "the page must be readable on a phone"

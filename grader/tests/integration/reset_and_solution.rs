@@ -4,41 +4,11 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
 
 use crate::assert_grader_snapshot;
 use crate::support::{ScratchCourse, redact, repo_root, run_in_terminal, text};
 
 const COUNTER: &str = "exercises/03_locks/01_counter.rs";
-
-/// Runs git in the course's folder, as an author whose settings are the test's own.
-fn git(course: &ScratchCourse, args: &[&str]) {
-    let output = Command::new("git")
-        .args([
-            "-c",
-            "user.name=Course Author",
-            "-c",
-            "user.email=author@example.org",
-            "-c",
-            "init.defaultBranch=main",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .current_dir(course.root())
-        .output()
-        .expect("git runs");
-    assert!(output.status.success(), "git {args:?}: {:?}", text(&output));
-}
-
-/// A copy of the course committed to a git repository of its own, as a learner's clone is.
-fn committed_course() -> ScratchCourse {
-    let course = ScratchCourse::new();
-    git(&course, &["init", "--quiet"]);
-    git(&course, &["add", "."]);
-    git(&course, &["commit", "--quiet", "-m", "The course"]);
-    course
-}
 
 /// Every file of the course (but git's own) with its contents.
 fn files(course: &ScratchCourse) -> BTreeMap<String, Vec<u8>> {
@@ -82,7 +52,7 @@ fn run(course: &ScratchCourse, args: &[&str]) -> (i32, String, String) {
 
 #[test]
 fn reset_with_yes_restores_the_stub_keeps_the_learners_file_and_touches_nothing_else() {
-    let course = committed_course();
+    let course = ScratchCourse::committed();
     let stub = course.read(COUNTER);
     let learners = "// my attempt\npub struct Counter;\n";
     course.write(COUNTER, learners);
@@ -121,16 +91,13 @@ fn reset_restores_the_courses_newest_stub_not_its_first_nor_the_learners_committ
     let course = ScratchCourse::new();
     let stub = course.read(COUNTER);
     course.write(COUNTER, &format!("// An older wording.\n{stub}"));
-    git(&course, &["init", "--quiet"]);
-    git(&course, &["add", "."]);
-    git(&course, &["commit", "--quiet", "-m", "The course"]);
+    course.git(&["init", "--quiet"]);
+    course.git(&["add", "."]);
+    course.git(&["commit", "--quiet", "-m", "The course"]);
     course.write(COUNTER, &stub);
-    git(
-        &course,
-        &["commit", "--quiet", "-am", "The course, a newer stub"],
-    );
+    course.git(&["commit", "--quiet", "-am", "The course, a newer stub"]);
     course.write(COUNTER, "// my attempt, committed\npub struct Counter;\n");
-    git(&course, &["commit", "--quiet", "-am", "My work"]);
+    course.git(&["commit", "--quiet", "-am", "My work"]);
     course.write(COUNTER, "// my attempt, edited since\n");
 
     let (status, stdout, stderr) = run(&course, &["reset", "locks/counter", "--yes"]);
@@ -144,7 +111,7 @@ fn reset_restores_the_courses_newest_stub_not_its_first_nor_the_learners_committ
 
 #[test]
 fn reset_without_yes_and_without_a_terminal_refuses_and_changes_nothing() {
-    let course = committed_course();
+    let course = ScratchCourse::committed();
     course.write(COUNTER, "// my attempt\n");
     let before = files(&course);
     let (status, stdout, stderr) = run(&course, &["reset", "locks/counter"]);
@@ -159,7 +126,7 @@ fn reset_without_yes_and_without_a_terminal_refuses_and_changes_nothing() {
 
 #[test]
 fn reset_in_a_terminal_asks_and_does_only_what_the_learner_answers() {
-    let course = committed_course();
+    let course = ScratchCourse::committed();
     let stub = course.read(COUNTER);
     course.write(COUNTER, "// my attempt\n");
     let before = files(&course);

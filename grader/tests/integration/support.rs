@@ -67,6 +67,36 @@ impl ScratchCourse {
         ScratchCourse { dir }
     }
 
+    /// A copy of the course committed to a git repository of its own, as a learner's clone is
+    /// (`reset` finds stubs in that history).
+    pub fn committed() -> Self {
+        let course = ScratchCourse::new();
+        course.git(&["init", "--quiet"]);
+        course.git(&["add", "."]);
+        course.git(&["commit", "--quiet", "-m", "The course"]);
+        course
+    }
+
+    /// Runs git in the course's folder, as an author whose settings are the test's own.
+    pub fn git(&self, args: &[&str]) {
+        let output = std::process::Command::new("git")
+            .args([
+                "-c",
+                "user.name=Course Author",
+                "-c",
+                "user.email=author@example.org",
+                "-c",
+                "init.defaultBranch=main",
+                "-c",
+                "commit.gpgsign=false",
+            ])
+            .args(args)
+            .current_dir(self.root())
+            .output()
+            .expect("git runs");
+        assert!(output.status.success(), "git {args:?}: {:?}", text(&output));
+    }
+
     /// A course with the given course.yaml and only the exercises (and solutions) of the given
     /// stems, such as `03_locks/01_counter`.
     pub fn with_course(course_yaml: &str, stems: &[&str]) -> Self {

@@ -78,6 +78,27 @@ fn zero_threads_is_refused_with_a_panic() {
     }
 }
 
+fn a_panic_in_f_reaches_the_caller() {
+    // Item 5 panics, in the second of three chunks: whatever the threads' order, that chunk has
+    // no results, so parallel_map cannot return one for every item.
+    let items = readings(9);
+    let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
+        parallel_map(&items, 3, |r| {
+            if r.value == 5 {
+                panic!("f fails on item 5 on purpose");
+            }
+            r.value
+        })
+    }));
+    if let Ok(mapped) = outcome {
+        panic!(
+            "f panicked on item 5 of 9, yet parallel_map(&items, 3, f) returned {mapped:?}; \
+             there is no result for item 5, so parallel_map should panic too (joining the \
+             thread that panicked gives Err: pass the panic on, or unwrap it)"
+        );
+    }
+}
+
 fn every_item_gets_a_thread_of_its_own_when_threads_equal_items_and_they_run_at_once() {
     const N: u64 = 5;
     let items = readings(N);
@@ -145,6 +166,7 @@ harness::hidden_tests![
     maps_every_item_in_order,
     handles_no_items_and_fewer_items_than_threads,
     zero_threads_is_refused_with_a_panic,
+    a_panic_in_f_reaches_the_caller,
     every_item_gets_a_thread_of_its_own_when_threads_equal_items_and_they_run_at_once,
     uses_no_more_threads_than_asked_and_keeps_chunks_contiguous,
 ];

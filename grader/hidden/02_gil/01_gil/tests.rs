@@ -4,9 +4,10 @@
 
 use exercise::{Gil, GilGuard};
 use harness::chaos::{self, Chaos};
-use harness::cpu::watch_idle;
+use harness::awake;
 use harness::race::{self, Length, StartLine};
 use harness::time::within;
+use harness::watched::WatchedThread;
 use std::panic;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
@@ -284,12 +285,12 @@ fn allow_threads_takes_the_gil_back_before_returning() {
              take the GIL back before returning, waiting until the other thread releases it"
         );
     }
-    let activity = watch_idle(WATCH);
+    let activity = awake::watch(WATCH);
     assert!(
-        activity.asleep(),
+        !activity.busy(),
         "while allow_threads() waited to take the GIL back from another thread, {}; a thread \
          waiting for the GIL should sleep, not loop checking it",
-        activity.describe()
+        activity
     );
     let _ = release_second.send(());
     let answer = returned.recv_timeout(HANG).expect(
@@ -381,6 +382,80 @@ fn allow_threads_lets_others_in_every_time_and_keeps_them_out_after() {
     );
 }
 
+fn a_panic_in_allow_threads_never_releases_a_gil_another_thread_took() {
+    let gil = Arc::new(Gil::new());
+    let (inside_tx, inside) = mpsc::channel();
+    let (fail_f, fail_f_rx) = mpsc::channel::<()>();
+    let first = {
+        let gil = Arc::clone(&gil);
+        thread::spawn(move || {
+            let mut guard = gil.acquire();
+            let outcome = panic::catch_unwind(panic::AssertUnwindSafe(|| {
+                guard.allow_threads(|| {
+                    let _ = inside_tx.send(WatchedThread::current());
+                    let _ = fail_f_rx.recv_timeout(Duration::from_secs(8));
+                    panic!("the blocking I/O in allow_threads() fails on purpose");
+                })
+            }));
+            drop(guard);
+            outcome.is_err()
+        })
+    };
+    let first_thread = inside
+        .recv_timeout(HANG)
+        .expect("allow_threads() never called its closure within 5 s");
+    // A second thread takes the GIL while the first is inside allow_threads...
+    let (second, second_holds, release_second) = holder(&gil);
+    second_holds.recv_timeout(HANG).expect(
+        "acquire() in a second thread did not return within 5 s while the first thread was \
+         inside allow_threads(): allow_threads did not release the GIL",
+    );
+    // ... and still holds it when the first thread's closure panics. The first thread then
+    // either waits, asleep, to take the GIL back, or goes on without it; either way its guard
+    // must not release the GIL the second thread holds.
+    let _ = fail_f.send(());
+    first_thread.wait_until_asleep(3, HANG);
+    // A third thread asks for the GIL: while the second holds it, it must wait.
+    let third_got_it = Arc::new(AtomicBool::new(false));
+    let (third_tx, third_rx) = mpsc::channel();
+    let third = {
+        let (gil, got_it) = (Arc::clone(&gil), Arc::clone(&third_got_it));
+        thread::spawn(move || {
+            let _ = third_tx.send(WatchedThread::current());
+            let _guard = gil.acquire();
+            got_it.store(true, Ordering::SeqCst);
+        })
+    };
+    let third_thread = third_rx
+        .recv_timeout(HANG)
+        .expect("a new thread did not start within 5 s");
+    third_thread.wait_until_asleep(3, HANG);
+    let got_in = third_got_it.load(Ordering::SeqCst);
+    let _ = release_second.send(());
+    join(second, "the second thread, after it released the GIL");
+    let panicked = join(
+        first,
+        "the first thread, after its allow_threads() panicked",
+    );
+    join(
+        third,
+        "a third thread waiting in acquire(), after the GIL was released",
+    );
+    assert!(
+        !got_in,
+        "the closure given to allow_threads() panicked while another thread held the GIL, and \
+         then a third thread's acquire() returned while that other thread still held it: the \
+         panicking thread's guard, dropped as the panic unwound, released a GIL it no longer \
+         held. Take the GIL back also when the closure panics (a value whose Drop takes it \
+         back does it either way)"
+    );
+    assert!(
+        panicked,
+        "the closure given to allow_threads() panicked, and allow_threads() returned; the panic \
+         should go on to its caller"
+    );
+}
+
 fn waiting_for_the_gil_sleeps_instead_of_spinning() {
     let gil = Arc::new(Gil::new());
     let main_guard = gil.acquire();
@@ -391,13 +466,13 @@ fn waiting_for_the_gil_sleeps_instead_of_spinning() {
         })
         .collect();
     thread::sleep(SETTLE);
-    let activity = watch_idle(WATCH);
+    let activity = awake::watch(WATCH);
     drop(main_guard);
     assert!(
-        activity.asleep(),
+        !activity.busy(),
         "while 3 threads waited in acquire() for a GIL that another thread held, {}; a thread \
          waiting for the GIL should sleep (on a Condvar or a Mutex), not loop checking it",
-        activity.describe()
+        activity
     );
     for waiter in waiters {
         join(
@@ -415,5 +490,6 @@ harness::hidden_tests![
     allow_threads_releases_the_gil_while_f_runs,
     allow_threads_takes_the_gil_back_before_returning,
     allow_threads_lets_others_in_every_time_and_keeps_them_out_after,
+    a_panic_in_allow_threads_never_releases_a_gil_another_thread_took,
     waiting_for_the_gil_sleeps_instead_of_spinning,
 ];

@@ -1,11 +1,13 @@
 //! Hidden tests for exercises/02_gil/03_parallel_chunks.rs: exactly `threads` even, contiguous
-//! chunks, all worked on at the same time on threads of their own, results in chunk order.
+//! chunks, all worked on at the same time on threads of their own, each changed in place
+//! through its own `&mut`, results in chunk order.
 
 use exercise::map_chunks;
 use harness::sync::Rendezvous;
 use harness::time::within;
 use std::panic;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::cell::Cell;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -57,9 +59,9 @@ impl WorkMeets {
 }
 
 fn sums_of_the_chunks_add_up_to_the_sum_of_all_items() {
-    let items: Vec<u64> = (1..=100_000).collect();
+    let mut items: Vec<u64> = (1..=100_000).collect();
     let sums = within(HANG, "map_chunks(1..=100 000, 4, sum)", move || {
-        map_chunks(&items, 4, |chunk: &[u64]| chunk.iter().sum::<u64>())
+        map_chunks(&mut items, 4, |chunk: &mut [u64]| chunk.iter().sum::<u64>())
     });
     assert_eq!(
         sums.len(),
@@ -86,11 +88,11 @@ fn makes_exactly_threads_chunks_in_order_with_lengths_differing_by_at_most_one()
         (0, 2),
         (1000, 7),
     ] {
-        let items: Vec<u32> = (0..len).collect();
+        let mut items: Vec<u32> = (0..len).collect();
         let chunks = within(
             HANG,
             &format!("map_chunks() of {len} items on {threads} threads"),
-            move || map_chunks(&items, threads, |chunk: &[u32]| chunk.to_vec()),
+            move || map_chunks(&mut items, threads, |chunk: &mut [u32]| chunk.to_vec()),
         );
         assert_eq!(
             chunks.len(),
@@ -123,14 +125,14 @@ fn makes_exactly_threads_chunks_in_order_with_lengths_differing_by_at_most_one()
 fn every_chunk_is_worked_on_at_the_same_time() {
     for threads in [2, 4, 8] {
         let meets = WorkMeets::new(threads);
-        let items: Vec<u64> = (0..800).collect();
+        let mut items: Vec<u64> = (0..800).collect();
         let sums = {
             let meets = Arc::clone(&meets);
             within(
                 HANG,
                 &format!("map_chunks() of 800 items on {threads} threads"),
                 move || {
-                    map_chunks(&items, threads, |chunk: &[u64]| {
+                    map_chunks(&mut items, threads, |chunk: &mut [u64]| {
                         meets.meet();
                         chunk.iter().sum::<u64>()
                     })
@@ -150,7 +152,7 @@ fn every_chunk_is_worked_on_at_the_same_time() {
 fn results_come_in_chunk_order_even_when_the_last_chunk_finishes_first() {
     // Each work() call waits until the call on the next chunk has finished.
     const THREADS: usize = 4;
-    let items: Vec<usize> = (0..THREADS).collect();
+    let mut items: Vec<usize> = (0..THREADS).collect();
     let done: Arc<Vec<AtomicBool>> =
         Arc::new((0..THREADS).map(|_| AtomicBool::new(false)).collect());
     let gave_up = Arc::new(AtomicBool::new(false));
@@ -160,7 +162,7 @@ fn results_come_in_chunk_order_even_when_the_last_chunk_finishes_first() {
             HANG,
             "map_chunks() of 4 items on 4 threads whose work finishes last chunk first",
             move || {
-                map_chunks(&items, THREADS, |chunk: &[usize]| {
+                map_chunks(&mut items, THREADS, |chunk: &mut [usize]| {
                     let Some(&i) = chunk.first() else {
                         return usize::MAX;
                     };
@@ -193,42 +195,103 @@ fn results_come_in_chunk_order_even_when_the_last_chunk_finishes_first() {
     );
 }
 
-fn each_item_is_read_by_exactly_one_work_call() {
-    // Many rounds of many small chunks: every item must be seen once, whoever runs first.
-    let seen: Arc<Vec<AtomicUsize>> = Arc::new((0..10_000).map(|_| AtomicUsize::new(0)).collect());
+fn each_item_is_changed_in_place_by_exactly_one_work_call() {
+    // Many rounds of many small chunks: every item must be changed once, whoever runs first,
+    // and the changes must be in the caller's slice when map_chunks() returns.
+    let mut items: Vec<u64> = (0..10_000).collect();
     for threads in [3, 6, 16] {
-        let seen = Arc::clone(&seen);
-        within(
+        items = within(
             HANG,
             &format!("map_chunks() of 10 000 items on {threads} threads"),
             move || {
-                let items: Vec<usize> = (0..10_000).collect();
-                map_chunks(&items, threads, |chunk: &[usize]| {
-                    for &i in chunk {
-                        seen[i].fetch_add(1, Ordering::SeqCst);
+                map_chunks(&mut items, threads, |chunk: &mut [u64]| {
+                    for item in chunk.iter_mut() {
+                        *item += 1_000_000;
                     }
-                })
+                });
+                items
             },
         );
     }
-    for (item, count) in seen.iter().enumerate() {
-        let count = count.load(Ordering::SeqCst);
+    for (index, &item) in items.iter().enumerate() {
+        let times = (item - index as u64) / 1_000_000;
         assert_eq!(
-            count, 3,
-            "over 3 calls of map_chunks() on the items 0..10 000 (on 3, 6 and 16 threads), item \
-             {item} was given to work() {count} times; it should be given exactly once per call"
+            item,
+            index as u64 + 3_000_000,
+            "over 3 calls of map_chunks() on the items 0..10 000 (on 3, 6 and 16 threads), with \
+             a work() that adds 1 000 000 to every item of its chunk, item {index} ended as \
+             {item} (changed {times} times); it should be changed exactly once per call, in \
+             the caller's slice: {}",
+            index as u64 + 3_000_000
         );
     }
 }
 
+fn items_need_only_be_send_each_thread_has_its_own() {
+    // `Cell` is `Send` but not `Sync`: fine here, since no item is ever seen by two threads.
+    let mut cells: Vec<Cell<u32>> = (0..9).map(Cell::new).collect();
+    let counts = within(HANG, "map_chunks() of 9 Cells on 4 threads", move || {
+        let counts = map_chunks(&mut cells, 4, |chunk: &mut [Cell<u32>]| {
+            for cell in chunk.iter() {
+                cell.set(cell.get() * 10);
+            }
+            chunk.len()
+        });
+        (counts, cells)
+    });
+    let (counts, cells) = counts;
+    let values: Vec<u32> = cells.iter().map(Cell::get).collect();
+    assert_eq!(
+        values,
+        (0..9).map(|n| n * 10).collect::<Vec<u32>>(),
+        "map_chunks() of the Cells 0..9 on 4 threads, with a work() that multiplies each by 10, \
+         left {values:?}; every item should be multiplied once"
+    );
+    let mut sorted = counts.clone();
+    sorted.sort_unstable();
+    assert_eq!(
+        sorted,
+        vec![2, 2, 2, 3],
+        "map_chunks() of 9 items on 4 threads gave work() chunks of {counts:?} items; they \
+         should be four chunks of 3, 2, 2 and 2 items"
+    );
+}
+
 fn zero_threads_panics() {
-    let outcome = within(HANG, "map_chunks(&[1, 2, 3], 0, work)", || {
-        panic::catch_unwind(|| map_chunks(&[1, 2, 3], 0, |chunk: &[i32]| chunk.len()))
+    let outcome = within(HANG, "map_chunks(&mut [1, 2, 3], 0, work)", || {
+        panic::catch_unwind(|| map_chunks(&mut [1, 2, 3], 0, |chunk: &mut [i32]| chunk.len()))
     });
     if let Ok(results) = outcome {
         panic!(
-            "map_chunks(&[1, 2, 3], 0, work) returned {results:?}; with 0 threads there is no \
+            "map_chunks(&mut [1, 2, 3], 0, work) returned {results:?}; with 0 threads there is no \
              one to do the work, so it should panic"
+        );
+    }
+}
+
+fn a_panic_in_work_reaches_the_caller() {
+    // The chunk holding 5 panics, the second of three: whatever the threads' order, it has no
+    // result, so map_chunks cannot return one for every chunk.
+    let outcome = within(
+        HANG,
+        "map_chunks(&mut items, 3, work) with a panicking work",
+        || {
+            let mut items: Vec<i32> = (0..9).collect();
+            panic::catch_unwind(panic::AssertUnwindSafe(|| {
+                map_chunks(&mut items, 3, |chunk: &mut [i32]| {
+                    if chunk.contains(&5) {
+                        panic!("work fails on the chunk holding 5, on purpose");
+                    }
+                    chunk.len()
+                })
+            }))
+        },
+    );
+    if let Ok(results) = outcome {
+        panic!(
+            "work panicked on one of the 3 chunks, yet map_chunks(&mut items, 3, work) returned \
+             {results:?}; there is no result for that chunk, so map_chunks should panic too \
+             (joining the thread that panicked gives Err: pass the panic on, or unwrap it)"
         );
     }
 }
@@ -238,6 +301,8 @@ harness::hidden_tests![
     makes_exactly_threads_chunks_in_order_with_lengths_differing_by_at_most_one,
     every_chunk_is_worked_on_at_the_same_time,
     results_come_in_chunk_order_even_when_the_last_chunk_finishes_first,
-    each_item_is_read_by_exactly_one_work_call,
+    each_item_is_changed_in_place_by_exactly_one_work_call,
+    items_need_only_be_send_each_thread_has_its_own,
     zero_threads_panics,
+    a_panic_in_work_reaches_the_caller,
 ];

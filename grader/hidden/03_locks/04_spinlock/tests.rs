@@ -19,6 +19,38 @@ fn lock_gives_access_and_into_inner_gives_the_value_back() {
     assert_eq!(value, vec![1, 2, 3], "into_inner() returned {value:?}; expected [1, 2, 3]");
 }
 
+/// How many `Counted` values have been dropped in this test's process.
+static DROPPED: AtomicUsize = AtomicUsize::new(0);
+
+/// A value that counts its drops, to tell a value dropped twice from one dropped once.
+struct Counted;
+
+impl Drop for Counted {
+    fn drop(&mut self) {
+        DROPPED.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
+fn into_inner_hands_the_value_over_and_it_is_dropped_once() {
+    let lock = SpinLock::new(Counted);
+    drop(lock.lock());
+    let value = lock.into_inner();
+    let dropped = DROPPED.load(Ordering::SeqCst);
+    assert_eq!(
+        dropped, 0,
+        "into_inner() returned the value, and the value had already been dropped {dropped} \
+         time(s): the lock dropped its copy of the value as into_inner() ended. Move the value \
+         out (UnsafeCell::into_inner), or keep the lock from dropping it"
+    );
+    drop(value);
+    let dropped = DROPPED.load(Ordering::SeqCst);
+    assert_eq!(
+        dropped, 1,
+        "the value that into_inner() returned was dropped, and {dropped} drops were counted; \
+         it should be dropped exactly once"
+    );
+}
+
 fn try_lock_fails_while_held_and_works_once_released() {
     let lock = SpinLock::new(0);
     let guard = lock.try_lock();
@@ -104,6 +136,7 @@ fn only_one_thread_holds_the_lock_at_a_time() {
 
 harness::hidden_tests![
     lock_gives_access_and_into_inner_gives_the_value_back,
+    into_inner_hands_the_value_over_and_it_is_dropped_once,
     try_lock_fails_while_held_and_works_once_released,
     only_one_thread_holds_the_lock_at_a_time,
 ];

@@ -9,7 +9,7 @@ use std::thread;
 use std::time::Duration;
 
 use exercise::InitOnce;
-use harness::cpu::watch_idle;
+use harness::awake;
 use harness::time::within;
 use harness::watched::WatchedThread;
 
@@ -220,12 +220,12 @@ fn late_callers_sleep_until_f_has_finished() {
              until that f has finished"
         );
     }
-    let activity = watch_idle(WATCH);
+    let activity = awake::watch(WATCH);
     assert!(
-        activity.asleep(),
+        !activity.busy(),
         "while two threads waited in call_once() for another thread's f to finish, {}; waiting \
          threads should sleep (in a Mutex's lock(), say), not loop checking a flag",
-        activity.describe()
+        activity
     );
     let _ = go_on.send(());
     first

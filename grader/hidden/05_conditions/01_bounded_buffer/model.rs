@@ -1,7 +1,9 @@
 //! Model tests of conditions/bounded_buffer: every interleaving of three threads, explored by
 //! the model checker. A wake-up whose item (or free slot) another thread took first, a
-//! `notify_one` where every waiter must wake, and a wait that began after the notify it needed
-//! are each one interleaving among many; a stress test meets them by luck, the checker always.
+//! `notify_one` where every waiter must wake, a wait that began after the notify it needed, and
+//! a producer that finds room and then pushes under a second lock (when another producer may
+//! have filled the slot in between) are each one interleaving among many; a stress test meets
+//! them by luck, the checker always.
 
 use std::sync::Arc;
 
@@ -134,9 +136,48 @@ fn close_wakes_every_waiting_producer_and_keeps_the_items() {
     });
 }
 
+fn two_producers_never_both_fill_the_last_slot() {
+    model::check(Bounds::default(), || {
+        let buffer = Arc::new(BoundedBuffer::new(1));
+        let producers = [1, 2].map(|item| {
+            let buffer = Arc::clone(&buffer);
+            thread::spawn(move || {
+                let pushed = buffer.push(item);
+                let len = buffer.len();
+                assert!(
+                    len <= 1,
+                    "a buffer of capacity 1 held {len} items after two threads called push() on \
+                     it at once: both found the slot free and both filled it. Checking for room \
+                     and adding the item must happen under one lock, without letting go of it \
+                     in between"
+                );
+                pushed
+            })
+        });
+        let popped = [buffer.pop(), buffer.pop()];
+        let pushed = producers.map(|p| p.join().unwrap());
+        assert!(
+            pushed == [Ok(()), Ok(())],
+            "two threads called push(1) and push(2) on an open buffer of capacity 1 while a \
+             third popped twice: the pushes returned {:?} and {:?}; both should succeed",
+            pushed[0],
+            pushed[1]
+        );
+        let mut items: Vec<u32> = popped.iter().flatten().copied().collect();
+        items.sort_unstable();
+        assert_eq!(
+            items,
+            [1, 2],
+            "two threads pushed 1 and 2 into a buffer of capacity 1 while a third popped twice, \
+             and the pops returned {popped:?}; they should return 1 and 2"
+        );
+    });
+}
+
 harness::hidden_tests![
     a_consumer_whose_item_was_taken_first_waits_again,
     a_producer_whose_slot_was_taken_first_waits_again,
     close_wakes_every_waiting_consumer,
     close_wakes_every_waiting_producer_and_keeps_the_items,
+    two_producers_never_both_fill_the_last_slot,
 ];

@@ -3,7 +3,7 @@
 //! wake up on close().
 
 use exercise::BoundedBuffer;
-use harness::cpu::watch_idle;
+use harness::awake;
 use harness::time::within;
 use std::collections::HashSet;
 use std::panic::{self, AssertUnwindSafe};
@@ -599,13 +599,13 @@ fn waiting_threads_sleep_instead_of_spinning() {
         })
         .collect();
     thread::sleep(SETTLE);
-    let activity = watch_idle(BLOCKED);
+    let activity = awake::watch(BLOCKED);
     empty.close();
     assert!(
-        activity.asleep(),
+        !activity.busy(),
         "while 2 threads waited in pop() on an empty buffer, {}; a waiting \
          thread should sleep on a condition variable, not loop checking the buffer",
-        activity.describe()
+        activity
     );
     for consumer in consumers {
         join(consumer, "pop() woken by close()");
@@ -620,13 +620,13 @@ fn waiting_threads_sleep_instead_of_spinning() {
         })
         .collect();
     thread::sleep(SETTLE);
-    let activity = watch_idle(BLOCKED);
+    let activity = awake::watch(BLOCKED);
     full.close();
     assert!(
-        activity.asleep(),
+        !activity.busy(),
         "while 2 threads waited in push() on a full buffer, {}; a waiting \
          thread should sleep on a condition variable, not loop checking the buffer",
-        activity.describe()
+        activity
     );
     for producer in producers {
         let _ = join(producer, "push() woken by close()");

@@ -3,7 +3,7 @@
 //! their timeout.
 
 use exercise::Event;
-use harness::cpu::watch_idle;
+use harness::awake;
 use harness::race::{self, Length};
 use harness::time::within;
 use std::panic;
@@ -221,13 +221,13 @@ fn waiting_threads_sleep_instead_of_spinning() {
         })
         .collect();
     thread::sleep(SETTLE);
-    let activity = watch_idle(BLOCKED);
+    let activity = awake::watch(BLOCKED);
     event.set();
     assert!(
-        activity.asleep(),
+        !activity.busy(),
         "while 4 threads waited on an unset event (2 in wait(), 2 in wait_timeout(60 s)), {}; a waiting \
          thread should sleep on a condition variable, not loop checking the flag",
-        activity.describe()
+        activity
     );
     for waiter in waiters {
         join(waiter, "a waiting thread, after set()");

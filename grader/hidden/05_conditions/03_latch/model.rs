@@ -1,8 +1,9 @@
 //! Model tests of conditions/latch: every interleaving of waiters and `count_down` calls,
 //! explored by the model checker. A waiter that leaves at the first wake-up, a last
-//! `count_down()` that slips between a waiter's check and its sleep (a lost wake-up), and a
-//! `notify_one` where every waiter must wake are each one interleaving among many: the checker
-//! finds them on any machine.
+//! `count_down()` that slips between a waiter's check and its sleep (a lost wake-up), a
+//! `notify_one` where every waiter must wake, and two `count_down()` calls at once that count as
+//! one (a read and a write in two steps) or both go below 0 (a check, then a subtraction) are
+//! each one interleaving among many: the checker finds them on any machine.
 
 use std::sync::Arc;
 
@@ -64,7 +65,49 @@ fn the_last_count_down_wakes_every_waiter() {
     });
 }
 
+fn two_count_downs_at_once_both_count() {
+    model::check(Bounds::default(), || {
+        let latch = Arc::new(Latch::new(2));
+        let other = {
+            let latch = Arc::clone(&latch);
+            thread::spawn(move || latch.count_down())
+        };
+        latch.count_down();
+        other.join().unwrap();
+        let count = latch.count();
+        assert_eq!(
+            count, 0,
+            "two threads called count_down() at the same time on Latch::new(2), and count() \
+             then returned {count}; it should return 0. A count_down() was lost: taking one off \
+             the count must be one step that no other thread can come between (`fetch_sub` or \
+             `fetch_update` on an atomic, or the whole change under the mutex)"
+        );
+    });
+}
+
+fn two_count_downs_at_once_on_the_last_count_stop_at_zero() {
+    model::check(Bounds::default(), || {
+        let latch = Arc::new(Latch::new(1));
+        let other = {
+            let latch = Arc::clone(&latch);
+            thread::spawn(move || latch.count_down())
+        };
+        latch.count_down();
+        other.join().unwrap();
+        let count = latch.count();
+        assert_eq!(
+            count, 0,
+            "two threads called count_down() at the same time on Latch::new(1), and count() \
+             then returned {count}; it should return 0, and stay there. Both calls saw a count \
+             above 0 and both subtracted: checking the count and taking one off must be one \
+             step (`fetch_update` with `checked_sub` on an atomic, or both under the mutex)"
+        );
+    });
+}
+
 harness::hidden_tests![
     wait_returns_only_after_the_last_count_down_and_sees_what_came_before,
     the_last_count_down_wakes_every_waiter,
+    two_count_downs_at_once_both_count,
+    two_count_downs_at_once_on_the_last_count_stop_at_zero,
 ];

@@ -3,7 +3,7 @@
 //! count_down() when it races with their wait().
 
 use exercise::Latch;
-use harness::cpu::watch_idle;
+use harness::awake;
 use harness::race::{self, Length};
 use harness::sync::Rendezvous;
 use harness::time::within;
@@ -175,13 +175,13 @@ fn waiting_threads_sleep_instead_of_spinning() {
         })
         .collect();
     thread::sleep(SETTLE);
-    let activity = watch_idle(BLOCKED);
+    let activity = awake::watch(BLOCKED);
     latch.count_down();
     assert!(
-        activity.asleep(),
+        !activity.busy(),
         "while 4 threads waited in wait() on a latch at 1, {}; a waiting \
          thread should sleep on a condition variable, not loop checking the count",
-        activity.describe()
+        activity
     );
     for waiter in waiters {
         join(waiter, "a waiting thread, after the last count_down()");

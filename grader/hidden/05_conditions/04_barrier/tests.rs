@@ -3,7 +3,7 @@
 //! fail with BrokenBarrier once the barrier is aborted.
 
 use exercise::{Barrier, BrokenBarrier};
-use harness::cpu::watch_idle;
+use harness::awake;
 use harness::time::within;
 use std::panic;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -238,14 +238,14 @@ fn waiting_threads_sleep_instead_of_spinning() {
     let (returned, _returns) = mpsc::channel();
     let waiters: Vec<_> = (0..3).map(|_| spawn_wait(&barrier, &returned)).collect();
     thread::sleep(SETTLE);
-    let activity = watch_idle(BLOCKED);
+    let activity = awake::watch(BLOCKED);
     let last = Arc::clone(&barrier);
     let _ = within(HANG, "the last party's wait()", move || last.wait());
     assert!(
-        activity.asleep(),
+        !activity.busy(),
         "while 3 threads waited in wait() for a fourth party, {}; a waiting \
          thread should sleep on a condition variable, not loop checking the count",
-        activity.describe()
+        activity
     );
     for waiter in waiters {
         let _ = join(waiter, "a waiting thread, after the last party arrived");

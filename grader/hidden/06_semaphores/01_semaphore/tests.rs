@@ -4,7 +4,7 @@
 
 use exercise::Semaphore;
 use harness::chaos::Chaos;
-use harness::cpu::watch_idle;
+use harness::awake;
 use harness::race::{self, Length, StartLine, delay, shifts};
 use harness::sync::Rendezvous;
 use harness::time::within;
@@ -429,13 +429,13 @@ fn waiting_acquirers_sleep_instead_of_spinning() {
         })
         .collect();
     thread::sleep(SETTLE);
-    let activity = watch_idle(BLOCKED);
+    let activity = awake::watch(BLOCKED);
     drop(held);
     assert!(
-        activity.asleep(),
+        !activity.busy(),
         "while 2 threads waited in acquire() for the only permit, {}; a waiting thread should sleep \
          on a condition variable, not loop checking the count",
-        activity.describe()
+        activity
     );
     for waiter in waiters {
         join(waiter, "acquire() after the permit was dropped");

@@ -4,7 +4,7 @@
 
 use exercise::{Pool, Pooled};
 use harness::chaos::Chaos;
-use harness::cpu::watch_idle;
+use harness::awake;
 use harness::sync::Rendezvous;
 use harness::time::within;
 use std::collections::HashSet;
@@ -127,6 +127,46 @@ fn changes_made_through_a_borrowed_connection_stay_with_it() {
             *connection
         );
     });
+}
+
+/// How many `Connection`s have been dropped in this test's process.
+static CLOSED: AtomicUsize = AtomicUsize::new(0);
+
+/// A connection that counts its drops, to tell one dropped twice (or too early) from one dropped
+/// once, with the pool.
+struct Connection;
+
+impl Drop for Connection {
+    fn drop(&mut self) {
+        CLOSED.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
+fn a_connection_put_back_lives_until_the_pool_is_dropped() {
+    within(
+        HANG,
+        "get() and a drop on a pool of two connections",
+        || {
+            let pool = Pool::new(vec![Connection, Connection]);
+            drop(pool.get());
+            drop(pool.try_get());
+            let closed = CLOSED.load(Ordering::SeqCst);
+            assert_eq!(
+                closed, 0,
+                "a connection was borrowed and put back (a Pooled dropped), twice, and {closed} \
+             connection(s) had been dropped; a connection put back stays in the pool, alive, \
+             until the pool itself is dropped (was it dropped along with the Pooled as well as \
+             moved back?)"
+            );
+            drop(pool);
+            let closed = CLOSED.load(Ordering::SeqCst);
+            assert_eq!(
+                closed, 2,
+                "a pool of 2 connections was dropped, and {closed} connection drops were counted; \
+             each connection should be dropped exactly once"
+            );
+        },
+    );
 }
 
 fn try_get_returns_none_at_once_when_every_connection_is_in_use() {
@@ -438,13 +478,13 @@ fn waiting_threads_sleep_instead_of_spinning() {
         })
         .collect();
     thread::sleep(SETTLE);
-    let activity = watch_idle(BLOCKED);
+    let activity = awake::watch(BLOCKED);
     drop(held);
     assert!(
-        activity.asleep(),
+        !activity.busy(),
         "while 2 threads waited in get() for the only connection, {}; a waiting thread should sleep \
          on a condition variable, not loop checking the pool",
-        activity.describe()
+        activity
     );
     for waiter in waiters {
         join(waiter, "get() after the connection was put back");
@@ -454,6 +494,7 @@ fn waiting_threads_sleep_instead_of_spinning() {
 harness::hidden_tests![
     idle_counts_the_connections_in_the_pool,
     changes_made_through_a_borrowed_connection_stay_with_it,
+    a_connection_put_back_lives_until_the_pool_is_dropped,
     try_get_returns_none_at_once_when_every_connection_is_in_use,
     get_waits_while_every_connection_is_in_use_and_gets_the_one_put_back,
     every_connection_can_be_in_use_at_once,

@@ -3,7 +3,7 @@
 //! download as soon as one finishes, keeps the URLs' order, and lets waiting threads sleep.
 
 use exercise::download_all;
-use harness::cpu::watch_idle;
+use harness::awake;
 use harness::sync::Rendezvous;
 use harness::time::within;
 use std::collections::HashMap;
@@ -337,14 +337,14 @@ fn threads_waiting_for_their_turn_sleep_instead_of_spinning() {
     };
     let downloads = thread::spawn(move || call(urls(4), 1, fetch));
     thread::sleep(Duration::from_millis(100));
-    let activity = watch_idle(BLOCKED);
+    let activity = awake::watch(BLOCKED);
     gate.open();
     assert!(
-        activity.asleep(),
+        !activity.busy(),
         "while one download (limit 1) waited for the network and 3 more waited for their turn, \
          {}; a thread waiting for its turn should sleep (on a condition variable or a channel), \
          not loop checking",
-        activity.describe()
+        activity
     );
     within(CALL, "download_all() of 4 URLs with limit 1", move || {
         downloads.join()

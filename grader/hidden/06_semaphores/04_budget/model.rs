@@ -1,8 +1,9 @@
 //! Model tests of semaphores/budget: every interleaving of threads taking and giving back
 //! units, explored by the model checker. A waiter that takes units it only half has, units given
 //! back without waking the first in line (or waking another waiter instead, who goes back to
-//! sleep), and a first in line who is served without waking the next are each one interleaving
-//! among many: the checker finds them on any machine.
+//! sleep), a first in line who is served without waking the next, and two `try_acquire()` calls
+//! that both see the same units free (a check, then a take in a second step) are each one
+//! interleaving among many: the checker finds them on any machine.
 
 use std::sync::Arc;
 
@@ -96,8 +97,43 @@ fn the_first_in_line_wakes_the_next_when_both_can_go() {
     });
 }
 
+fn two_try_acquires_at_once_never_take_the_same_units() {
+    model::check(Bounds::default(), || {
+        let budget = Arc::new(Budget::new(1));
+        let held = Arc::new(AtomicUsize::new(0));
+        let try_take = |budget: &Budget, held: &AtomicUsize| {
+            if let Some(grant) = budget.try_acquire(1) {
+                let now = held.fetch_add(1, Ordering::SeqCst) + 1;
+                assert!(
+                    now <= 1,
+                    "on a Budget::new(1), two threads called try_acquire(1) at the same time, \
+                     and both got the one unit: {now} units were held at once. Checking that \
+                     units are free and taking them must be one step under the lock, or both \
+                     calls can see the same unit free and both take it"
+                );
+                held.fetch_sub(1, Ordering::SeqCst);
+                drop(grant);
+            }
+        };
+        let other = {
+            let (budget, held) = (Arc::clone(&budget), Arc::clone(&held));
+            thread::spawn(move || try_take(&budget, &held))
+        };
+        try_take(&budget, &held);
+        other.join().unwrap();
+        let available = budget.available();
+        assert_eq!(
+            available, 1,
+            "on a Budget::new(1), two threads each took (or failed to take) the one unit with \
+             try_acquire(1) and gave it back, and available() then returned {available}; it \
+             should return 1"
+        );
+    });
+}
+
 harness::hidden_tests![
     units_held_at_once_never_exceed_the_budget,
     units_given_back_wake_the_first_in_line,
     the_first_in_line_wakes_the_next_when_both_can_go,
+    two_try_acquires_at_once_never_take_the_same_units,
 ];

@@ -3,7 +3,7 @@
 //! arrival (so a big request is not starved), and wakes everyone who can go.
 
 use exercise::Budget;
-use harness::cpu::watch_idle;
+use harness::awake;
 use harness::sync::Rendezvous;
 use harness::time::within;
 use harness::watched::WatchedThread;
@@ -464,13 +464,13 @@ fn waiting_threads_sleep_instead_of_spinning() {
         })
         .collect();
     thread::sleep(SETTLE);
-    let activity = watch_idle(BLOCKED);
+    let activity = awake::watch(BLOCKED);
     drop(held);
     assert!(
-        activity.asleep(),
+        !activity.busy(),
         "while 2 threads waited in acquire() for units of Budget::new(2), {}; a waiting thread \
          should sleep on a condition variable, not loop checking",
-        activity.describe()
+        activity
     );
     for waiter in waiters {
         join(waiter, "acquire() after the units came back");

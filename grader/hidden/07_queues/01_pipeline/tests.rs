@@ -3,6 +3,7 @@
 //! dropping their sender, and stop when their reader hangs up.
 
 use exercise::{produce, stage};
+use harness::awake;
 use harness::cpu::OtherThreads;
 use harness::time::within;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
@@ -261,6 +262,41 @@ fn a_stage_runs_f_on_its_own_thread_as_each_item_arrives() {
     );
 }
 
+fn a_stage_waiting_for_its_next_item_sleeps() {
+    let (input, receiver) = mpsc::channel::<u32>();
+    let output = within(
+        HANG,
+        "stage(input, 1, f), which should return at once and leave the work to its thread,",
+        move || stage(receiver, 1, |n: u32| n + 1),
+    );
+    input.send(1).expect("the stage's input was hung up");
+    let first = output
+        .recv_timeout(HANG)
+        .expect("a stage sent nothing on within 5 s of its first item");
+    assert_eq!(
+        first, 2,
+        "a stage with f = |n| n + 1 sent {first} for the input 1"
+    );
+    // The stage's thread now waits for its next item, which does not come.
+    thread::sleep(Duration::from_millis(100));
+    let activity = awake::watch(BLOCKED);
+    assert!(
+        !activity.busy(),
+        "while a stage waited for its next item, for {} ms, {}; a stage waiting for input \
+         should sleep in a blocking recv() (or a `for` loop over the receiver), not loop \
+         around try_recv",
+        BLOCKED.as_millis(),
+        activity
+    );
+    drop(input);
+    let rest = read_to_end(&output, "reading a stage whose input ended after 1 item");
+    assert!(
+        rest.is_empty(),
+        "a stage sent {} extra items after its 1 input",
+        rest.len()
+    );
+}
+
 fn dropping_the_receiver_stops_the_producer() {
     let (dropped, iterator_dropped) = mpsc::channel();
     let output = within(
@@ -316,6 +352,7 @@ harness::hidden_tests![
     produce_stays_at_most_capacity_items_ahead_of_its_reader,
     stage_stays_at_most_capacity_items_ahead_of_its_reader,
     a_stage_runs_f_on_its_own_thread_as_each_item_arrives,
+    a_stage_waiting_for_its_next_item_sleeps,
     dropping_the_receiver_stops_the_producer,
     dropping_the_output_stops_the_stage_and_hangs_up_its_input,
 ];

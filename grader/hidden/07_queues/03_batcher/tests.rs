@@ -4,7 +4,7 @@
 
 use crossbeam_channel::{Receiver, RecvTimeoutError, unbounded};
 use exercise::batch;
-use harness::cpu::watch_idle;
+use harness::awake;
 use harness::time::within;
 use std::panic;
 use std::thread;
@@ -352,14 +352,14 @@ fn a_waiting_batcher_sleeps_instead_of_spinning() {
             input.send(1).expect("the batcher hung up its input");
         }
         thread::sleep(Duration::from_millis(100));
-        let activity = watch_idle(BLOCKED);
+        let activity = awake::watch(BLOCKED);
         assert!(
-            activity.asleep(),
+            !activity.busy(),
             "while a batcher holding {holding} item(s) waited for more, for {} ms, {}; a waiting \
              batcher should sleep in a blocking call (select!, recv, recv_deadline), not loop \
              around try_recv",
             BLOCKED.as_millis(),
-            activity.describe()
+            activity
         );
     }
     drop(input);

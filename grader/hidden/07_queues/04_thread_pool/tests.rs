@@ -3,7 +3,8 @@
 //! survives jobs that panic.
 
 use exercise::ThreadPool;
-use harness::cpu::watch_idle;
+use harness::awake;
+use harness::cpu::OtherThreads;
 use harness::sync::Rendezvous;
 use harness::time::within;
 use harness::watched::WatchedThread;
@@ -309,6 +310,24 @@ thread_local! {
         const { std::cell::RefCell::new(None) };
 }
 
+/// Waits until every other thread of this process has kept still (blocked, or gone: its CPU
+/// time did not grow, and where the system says, it is not running or ready to run) for five
+/// looks in a row, 10 ms apart; gives up after `HANG`. On a busy machine a thread that wants to
+/// run is soon given a processor again, so this waits for it rather than for a fixed time.
+fn wait_until_the_other_threads_sleep() {
+    let started = Instant::now();
+    let mut others = OtherThreads::new();
+    let mut quiet_looks = 0;
+    while started.elapsed() < HANG && quiet_looks < 5 {
+        thread::sleep(Duration::from_millis(10));
+        if others.quiet_since_last_look() {
+            quiet_looks += 1;
+        } else {
+            quiet_looks = 0;
+        }
+    }
+}
+
 fn join_stops_every_worker() {
     let pool = new_pool(3);
     let ended = Arc::new(AtomicUsize::new(0));
@@ -333,7 +352,10 @@ fn join_stops_every_worker() {
             ),
         }
     }
-    join_within(pool, "join() of a pool of 3 with nothing left to do");
+    // Every worker goes back to waiting for a job before join() is called, so that join() must
+    // wake each of them (a "stop" that wakes one idle worker leaves the others asleep).
+    wait_until_the_other_threads_sleep();
+    join_within(pool, "join() of a pool of 3 idle workers");
     let deadline = Instant::now() + HANG;
     while ended.load(Ordering::SeqCst) < 3 && Instant::now() < deadline {
         thread::sleep(Duration::from_millis(10));
@@ -434,13 +456,13 @@ fn idle_workers_sleep_instead_of_spinning() {
     ran.recv_timeout(HANG)
         .expect("a pool of 4 did not run a job within 5 s");
     thread::sleep(SETTLE);
-    let activity = watch_idle(IDLE_WINDOW);
+    let activity = awake::watch(IDLE_WINDOW);
     assert!(
-        activity.asleep(),
+        !activity.busy(),
         "while the 4 workers of an idle pool waited for jobs, for {} ms, {}; a worker with \
          nothing to do should sleep in a blocking recv(), not poll the queue in a loop",
         IDLE_WINDOW.as_millis(),
-        activity.describe()
+        activity
     );
     join_within(pool, "join() of an idle pool");
 }

@@ -45,10 +45,18 @@ impl Gil {
 impl GilGuard<'_> {
     /// Releases the GIL while `f` runs, takes it back after.
     pub fn allow_threads<R>(&mut self, f: impl FnOnce() -> R) -> R {
+        /// Takes the token back when dropped: after `f` returns, and also if `f` panics, so
+        /// that the guard's drop never puts a second token in the channel.
+        struct TakeBack<'a>(&'a Gil);
+        impl Drop for TakeBack<'_> {
+            fn drop(&mut self) {
+                self.0.take();
+            }
+        }
+
         self.gil.give_back();
-        let result = f();
-        self.gil.take();
-        result
+        let _take_back = TakeBack(self.gil);
+        f()
     }
 }
 

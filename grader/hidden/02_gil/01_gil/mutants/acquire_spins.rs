@@ -70,7 +70,7 @@ impl Default for Gil {
 }
 
 impl GilGuard<'_> {
-    /// Releases the GIL while `f` runs (like PyO3's `allow_threads`), takes it back after.
+    /// Releases the GIL while `f` runs (like PyO3's `Python::detach`), takes it back after.
     pub fn allow_threads<R>(&mut self, f: impl FnOnce() -> R) -> R {
         /// Takes the GIL back when dropped: after `f` returns, and also if `f` panics, so that
         /// the guard's own `Drop` never releases a GIL that another thread holds.

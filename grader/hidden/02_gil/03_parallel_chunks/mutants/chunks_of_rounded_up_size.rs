@@ -9,11 +9,11 @@ use std::thread;
 /// # Panics
 ///
 /// If `threads` is 0.
-pub fn map_chunks<T, R, F>(items: &[T], threads: usize, work: F) -> Vec<R>
+pub fn map_chunks<T, R, F>(items: &mut [T], threads: usize, work: F) -> Vec<R>
 where
-    T: Sync,
+    T: Send,
     R: Send,
-    F: Fn(&[T]) -> R + Sync,
+    F: Fn(&mut [T]) -> R + Sync,
 {
     assert!(threads > 0, "map_chunks needs at least one thread");
     let work = &work;
@@ -23,7 +23,7 @@ where
         let _ = (base, extra);
         let size = items.len().div_ceil(threads).max(1);
         let mut handles = Vec::with_capacity(threads);
-        for chunk in items.chunks(size) {
+        for chunk in items.chunks_mut(size) {
             handles.push(s.spawn(move || work(chunk)));
         }
         // Every thread is running before the first join: joining inside the loop above would

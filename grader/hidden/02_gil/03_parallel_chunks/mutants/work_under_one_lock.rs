@@ -9,11 +9,11 @@ use std::thread;
 /// # Panics
 ///
 /// If `threads` is 0.
-pub fn map_chunks<T, R, F>(items: &[T], threads: usize, work: F) -> Vec<R>
+pub fn map_chunks<T, R, F>(items: &mut [T], threads: usize, work: F) -> Vec<R>
 where
-    T: Sync,
+    T: Send,
     R: Send,
-    F: Fn(&[T]) -> R + Sync,
+    F: Fn(&mut [T]) -> R + Sync,
 {
     assert!(threads > 0, "map_chunks needs at least one thread");
     let work = &work;
@@ -24,7 +24,7 @@ where
         let mut handles = Vec::with_capacity(threads);
         for chunk_index in 0..threads {
             let len = base + usize::from(chunk_index < extra);
-            let (chunk, tail) = rest.split_at(len);
+            let (chunk, tail) = rest.split_at_mut(len);
             rest = tail;
             handles.push(s.spawn(move || {
                 static GIL: std::sync::Mutex<()> = std::sync::Mutex::new(());

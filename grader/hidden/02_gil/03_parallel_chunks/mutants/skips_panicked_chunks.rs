@@ -1,0 +1,41 @@
+//! Mutant: leaves out the result of a chunk whose `work` panicked, instead of panicking.
+
+use std::thread;
+
+/// Splits `items` into `threads` contiguous chunks whose lengths differ by at most one, runs
+/// `work` on every chunk at the same time, each on a thread of its own with exclusive access to
+/// its chunk, and returns the results in chunk order.
+///
+/// # Panics
+///
+/// If `threads` is 0.
+pub fn map_chunks<T, R, F>(items: &mut [T], threads: usize, work: F) -> Vec<R>
+where
+    T: Send,
+    R: Send,
+    F: Fn(&mut [T]) -> R + Sync,
+{
+    assert!(threads > 0, "map_chunks needs at least one thread");
+    let work = &work;
+    // The first `items.len() % threads` chunks get one item more than the others.
+    let (base, extra) = (items.len() / threads, items.len() % threads);
+    thread::scope(|s| {
+        let mut rest = items;
+        let mut handles = Vec::with_capacity(threads);
+        for chunk_index in 0..threads {
+            let len = base + usize::from(chunk_index < extra);
+            // `rest` gives up its `&mut` to two disjoint halves: the chunk goes to a thread, the
+            // tail stays for the next round.
+            let (chunk, tail) = rest.split_at_mut(len);
+            rest = tail;
+            handles.push(s.spawn(move || work(chunk)));
+        }
+        // Every thread is running before the first join: joining inside the loop above would
+        // run the chunks one after another, as a GIL would.
+        // A chunk whose work panicked has no result: skip it and keep the others.
+        handles
+            .into_iter()
+            .filter_map(|handle| handle.join().ok())
+            .collect()
+    })
+}

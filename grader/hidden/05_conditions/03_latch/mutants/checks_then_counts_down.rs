@@ -1,0 +1,52 @@
+//! Mutant: the count is an atomic; `count_down()` checks that it is above 0 and then subtracts in
+//! a second step, so two calls at 1 both subtract and the count wraps round.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex};
+
+/// A counter that only goes down; threads can wait for it to reach 0.
+pub struct Latch {
+    count: AtomicUsize,
+    sleepers: Mutex<()>,
+    reached_zero: Condvar,
+}
+
+impl Latch {
+    /// Creates a latch at `count`.
+    pub fn new(count: usize) -> Self {
+        Self {
+            count: AtomicUsize::new(count),
+            sleepers: Mutex::new(()),
+            reached_zero: Condvar::new(),
+        }
+    }
+
+    /// Takes one off the count, never below 0; the call that reaches 0 wakes every waiter.
+    pub fn count_down(&self) {
+        if self.count.load(Ordering::Acquire) == 0 {
+            return;
+        }
+        let before = self.count.fetch_sub(1, Ordering::AcqRel);
+        if before == 1 {
+            drop(self.sleepers.lock().unwrap_or_else(|p| p.into_inner()));
+            self.reached_zero.notify_all();
+        }
+    }
+
+    /// The count right now.
+    pub fn count(&self) -> usize {
+        self.count.load(Ordering::Acquire)
+    }
+
+    /// Waits until the count is 0.
+    pub fn wait(&self) {
+        if self.count() == 0 {
+            return;
+        }
+        let guard = self.sleepers.lock().unwrap_or_else(|p| p.into_inner());
+        let _guard = self
+            .reached_zero
+            .wait_while(guard, |_| self.count() > 0)
+            .unwrap_or_else(|p| p.into_inner());
+    }
+}
