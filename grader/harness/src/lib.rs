@@ -11,8 +11,32 @@
 //!
 //! The helpers in [`sync`], [`time`], [`race`], [`chaos`], [`cpu`], [`awake`] and [`watched`]
 //! let a test force the interleavings that make concurrency bugs certain to show, rather than
-//! hoping for them. Everything they ask of the operating system goes through [`platform`], which
-//! says per system what each probe sees, and what "unknown" means.
+//! hoping for them; [`types`] checks at compile time that the learner's types may cross threads.
+//! Everything they ask of the operating system goes through [`platform`], which says per system
+//! what each probe sees, and what "unknown" means.
+//!
+//! # Which helper when
+//!
+//! - [`time::within`]: any call that might hang (a `pop`, a `wait`, a `stop`); a hang fails
+//!   the test naming that call, instead of running into the grader's deadline.
+//! - [`time::join`]: joining a thread of the test's own that should end; a hang is named as
+//!   with `within`, and a panic of the thread is passed on with its own message.
+//! - [`time::Kept`]: holding a learner's value whose `Drop` might hang (it owns a thread); the
+//!   test drops it within a deadline, and a failing test leaks it instead of hanging in it.
+//! - [`types::assert_send`], [`types::assert_sync`], [`types::assert_send_sync`]: the
+//!   exercise's type must be `Send`, `Sync` or both; checked by the compiler, before any test.
+//! - [`sync::Rendezvous`]: threads that must be inside an operation at the same time; a solution
+//!   that runs them one at a time fails with a message instead of a hang.
+//! - [`chaos`]: a racy read-modify-write that a busy machine might let through; a
+//!   [`chaos::Chaos`] pauses the threads that called [`chaos::join`] at any instruction.
+//! - [`race`]: two operations that must not interleave badly, within a window of nanoseconds;
+//!   rounds across a [`race::StartLine`], played until enough of them truly overlapped.
+//! - [`awake::watch`]: threads that wait must sleep, not spin or yield; judged against a spinning
+//!   thread of the test's own, whatever the load.
+//! - [`cpu::OtherThreads`]: waiting until every thread but the test's keeps still before the
+//!   next step.
+//! - [`watched::WatchedThread`]: waiting until one thread is asleep, or has certainly run again
+//!   (so that a polling loop saw the last step) before the next step.
 
 pub mod awake;
 pub mod chaos;
@@ -25,6 +49,7 @@ pub mod sync;
 pub mod time;
 #[cfg(test)]
 mod turns;
+pub mod types;
 pub mod watched;
 
 pub use protocol::{FAIL_PREFIX, NOTE_PREFIX, PASS_PREFIX, escape, unescape};

@@ -1,7 +1,13 @@
 //! Deadlines inside a test, so that a hang is reported as the operation that hung.
+//!
+//! [`within`] runs any call under a deadline, [`join`] joins a thread under one, and [`Kept`]
+//! holds a value whose `Drop` may hang, so that the test drops it under a deadline of its own
+//! (and never while a failure unwinds).
 
+use std::ops::Deref;
+use std::panic;
 use std::sync::mpsc;
-use std::thread;
+use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
 /// Runs `f` on a thread of its own and returns its result, or panics with "`what` did not finish
@@ -35,6 +41,59 @@ where
     }
 }
 
+/// Joins `handle` within `limit` and returns what its thread returned; panics with "`what` did
+/// not finish within `limit`" (as [`within`] does) when the thread has not ended by then.
+///
+/// A panic of the thread is passed on as it was, so the test fails with the thread's own message
+/// (an assertion the thread made, a `todo!()` it reached) rather than with "the thread panicked".
+/// A test that expects the thread to panic, and wants its `thread::Result`, calls
+/// `within(limit, what, move || handle.join())` instead.
+pub fn join<T: Send + 'static>(handle: JoinHandle<T>, limit: Duration, what: &str) -> T {
+    within(limit, what, move || handle.join())
+        .unwrap_or_else(|payload| panic::resume_unwind(payload))
+}
+
+/// A value the test drops itself, within a deadline. If the test fails first, the value is
+/// leaked instead of being dropped while the failure unwinds: a wrong `Drop` (one that joins a
+/// thread that never ends, or waits for a wake-up never sent) could hang there and hide the
+/// failure's message.
+///
+/// For the values of the learner's types that own a thread (a logger, a heartbeat, a background
+/// job): make one with [`Kept::new`], use it through `Deref`, and end it with
+/// `within(limit, what, move || drop(kept.take()))` (or a call that consumes it, such as
+/// `kept.take().stop()`), so that a `Drop` that hangs is reported as the operation that hung.
+pub struct Kept<T>(Option<T>);
+
+impl<T> Kept<T> {
+    /// Keeps `value` until [`Kept::take`]; leaks it if the `Kept` is dropped first.
+    pub fn new(value: T) -> Self {
+        Kept(Some(value))
+    }
+
+    /// Gives the value back, for the test to use up or drop (within a deadline).
+    pub fn take(mut self) -> T {
+        self.0.take().expect("a kept value is taken once")
+    }
+}
+
+impl<T> Deref for Kept<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        self.0
+            .as_ref()
+            .expect("a kept value is used before it is taken")
+    }
+}
+
+impl<T> Drop for Kept<T> {
+    fn drop(&mut self) {
+        // Dropped before `take`: the test is unwinding from a failure (or forgot the value), and
+        // the value's own `Drop` must not run, since it might hang and hide that failure.
+        std::mem::forget(self.0.take());
+    }
+}
+
 /// Returns `true` when `f` is still running after `wait`: for checking that an operation blocks
 /// (a `pop` on an empty queue, an `acquire` with no permit left).
 ///
@@ -57,6 +116,9 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::panic::AssertUnwindSafe;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
 
     #[test]
     fn returns_the_value_of_a_quick_call() {
@@ -74,6 +136,66 @@ mod tests {
         assert!(
             message.starts_with("waiting forever did not finish"),
             "{message}"
+        );
+    }
+
+    #[test]
+    fn join_returns_what_the_thread_returned() {
+        let handle = thread::spawn(|| 6 * 7);
+        assert_eq!(join(handle, Duration::from_secs(60), "joining"), 42);
+    }
+
+    #[test]
+    fn join_passes_on_the_threads_own_panic() {
+        let handle = thread::spawn(|| -> u32 { panic!("the thread's own message") });
+        let failed = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            join(handle, Duration::from_secs(60), "joining")
+        }));
+        let message = *failed.unwrap_err().downcast::<&str>().unwrap();
+        assert_eq!(message, "the thread's own message");
+    }
+
+    #[test]
+    fn join_names_a_thread_that_does_not_end() {
+        let handle = thread::spawn(|| thread::sleep(Duration::from_secs(3600)));
+        let hung = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            join(handle, Duration::from_millis(10), "joining a sleeper")
+        }));
+        let message = *hung.unwrap_err().downcast::<String>().unwrap();
+        assert!(
+            message.starts_with("joining a sleeper did not finish within 0.01 s"),
+            "{message}"
+        );
+    }
+
+    /// Sets its flag when dropped.
+    struct Flags(Arc<AtomicBool>);
+
+    impl Drop for Flags {
+        fn drop(&mut self) {
+            self.0.store(true, Ordering::SeqCst);
+        }
+    }
+
+    #[test]
+    fn a_kept_value_is_used_and_taken_back() {
+        let dropped = Arc::new(AtomicBool::new(false));
+        let kept = Kept::new(Flags(Arc::clone(&dropped)));
+        assert!(!(*kept).0.load(Ordering::SeqCst), "Deref reaches the value");
+        drop(kept.take());
+        assert!(
+            dropped.load(Ordering::SeqCst),
+            "a taken value is dropped by its taker"
+        );
+    }
+
+    #[test]
+    fn a_kept_value_never_taken_is_leaked_not_dropped() {
+        let dropped = Arc::new(AtomicBool::new(false));
+        drop(Kept::new(Flags(Arc::clone(&dropped))));
+        assert!(
+            !dropped.load(Ordering::SeqCst),
+            "an untaken value must not be dropped"
         );
     }
 

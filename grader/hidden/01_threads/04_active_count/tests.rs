@@ -7,12 +7,16 @@ use std::time::{Duration, Instant};
 
 use exercise::ThreadTracker;
 use harness::time::within;
+use harness::types::assert_send_sync;
 
 /// A deadline for joining threads that should end at once: only a hang takes this long.
 const HANG: Duration = Duration::from_secs(5);
 
-fn assert_send_sync<T: Send + Sync>() {}
-
+/// Joins `handle` within the hang deadline and returns the thread's `Result`.
+///
+/// Not `harness::time::join`, which passes a thread's panic on: one test here joins a thread
+/// that panics on purpose and needs the `Err`, and the others turn an `Err` into their own
+/// message ("the thread panicked"), which learners read.
 fn join<T: Send + 'static>(handle: thread::JoinHandle<T>, what: &str) -> thread::Result<T> {
     within(HANG, what, move || handle.join())
 }

@@ -6,7 +6,8 @@ use exercise::{Gil, GilGuard};
 use harness::chaos::{self, Chaos};
 use harness::awake;
 use harness::race::{self, Length, StartLine};
-use harness::time::within;
+use harness::time::{join, within};
+use harness::types::assert_send_sync;
 use harness::watched::WatchedThread;
 use std::panic;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
@@ -21,18 +22,11 @@ const BLOCKED: Duration = Duration::from_millis(300);
 /// A deadline for something that should happen at once: only a hang takes this long.
 const HANG: Duration = Duration::from_secs(5);
 
-fn assert_send_sync<T: Send + Sync>() {}
 const _: fn() = || assert_send_sync::<Gil>();
 
 /// How long the test watches threads that should be asleep: long enough that a spinning thread
 /// shows, even when it gets only a small share of a busy machine.
 const WATCH: Duration = Duration::from_millis(600);
-
-/// Joins `handle` within the hang deadline, passing a panic of the thread on as it was.
-fn join<T: Send + 'static>(handle: JoinHandle<T>, what: &str) -> T {
-    within(HANG, what, move || handle.join())
-        .unwrap_or_else(|payload| panic::resume_unwind(payload))
-}
 
 /// Starts a thread that acquires `gil`, reports on `acquired` once it holds it, keeps it until
 /// `release` receives something (or is closed), then drops the guard.
@@ -87,7 +81,7 @@ fn acquire_waits_while_another_thread_holds_the_gil() {
         "acquire() did not return within 5 s after the thread holding the GIL dropped its guard: \
          dropping the guard should release the GIL and wake a waiting thread",
     );
-    join(waiter, "the second thread, after it got the GIL");
+    join(waiter, HANG, "the second thread, after it got the GIL");
 }
 
 fn only_one_thread_holds_the_gil_at_a_time() {
@@ -128,12 +122,11 @@ fn only_one_thread_holds_the_gil_at_a_time() {
         })
         .collect();
     for worker in workers {
-        within(
+        join(
+            worker,
             Duration::from_secs(8),
             "8 threads each acquiring and releasing the GIL 20 000 times",
-            move || worker.join(),
-        )
-        .unwrap_or_else(|payload| panic::resume_unwind(payload));
+        );
     }
     drop(chaos);
     let most = most_inside.load(Ordering::SeqCst);
@@ -205,6 +198,7 @@ fn threads_that_call_acquire_at_the_same_moment_never_both_get_it() {
     for worker in workers {
         join(
             worker,
+            HANG,
             "a thread calling acquire() and dropping the guard, round after round",
         );
     }
@@ -246,6 +240,7 @@ fn allow_threads_releases_the_gil_while_f_runs() {
     let _ = done_tx.send(());
     join(
         first,
+        HANG,
         "the first thread, after its allow_threads() closure returned",
     );
 }
@@ -301,8 +296,12 @@ fn allow_threads_takes_the_gil_back_before_returning() {
         answer, 42,
         "allow_threads(|| 42) returned {answer}; it should return what its closure returned"
     );
-    join(second, "the second thread, after it released the GIL");
-    join(first, "the first thread, after allow_threads() returned");
+    join(second, HANG, "the second thread, after it released the GIL");
+    join(
+        first,
+        HANG,
+        "the first thread, after allow_threads() returned",
+    );
     let again = Arc::clone(&gil);
     within(
         HANG,
@@ -372,7 +371,7 @@ fn allow_threads_lets_others_in_every_time_and_keeps_them_out_after() {
         panic::resume_unwind(payload);
     }
     for other in others {
-        join(other, "a thread acquiring and releasing the GIL");
+        join(other, HANG, "a thread acquiring and releasing the GIL");
     }
     let overlaps = overlaps.load(Ordering::SeqCst);
     assert_eq!(
@@ -432,13 +431,15 @@ fn a_panic_in_allow_threads_never_releases_a_gil_another_thread_took() {
     third_thread.wait_until_asleep(3, HANG);
     let got_in = third_got_it.load(Ordering::SeqCst);
     let _ = release_second.send(());
-    join(second, "the second thread, after it released the GIL");
+    join(second, HANG, "the second thread, after it released the GIL");
     let panicked = join(
         first,
+        HANG,
         "the first thread, after its allow_threads() panicked",
     );
     join(
         third,
+        HANG,
         "a third thread waiting in acquire(), after the GIL was released",
     );
     assert!(
@@ -477,6 +478,7 @@ fn waiting_for_the_gil_sleeps_instead_of_spinning() {
     for waiter in waiters {
         join(
             waiter,
+            HANG,
             "a thread waiting in acquire(), after the GIL was released",
         );
     }

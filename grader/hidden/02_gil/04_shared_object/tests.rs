@@ -5,11 +5,11 @@
 use exercise::Shared;
 use harness::chaos::{self, Chaos};
 use harness::sync::Rendezvous;
-use harness::time::within;
-use std::panic;
+use harness::time::join;
+use harness::types::assert_send_sync;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
-use std::thread::{self, JoinHandle};
+use std::thread;
 use std::time::Duration;
 
 /// How long a call must stay blocked to count as waiting.
@@ -17,17 +17,10 @@ const BLOCKED: Duration = Duration::from_millis(300);
 /// A deadline for something that should happen at once: only a hang takes this long.
 const HANG: Duration = Duration::from_secs(5);
 
-fn assert_send_sync<T: Send + Sync>() {}
 const _: fn() = || {
     assert_send_sync::<Shared<u64>>();
     assert_send_sync::<Shared<Vec<String>>>();
 };
-
-/// Joins `handle` within the hang deadline, passing a panic of the thread on as it was.
-fn join<T: Send + 'static>(handle: JoinHandle<T>, what: &str) -> T {
-    within(HANG, what, move || handle.join())
-        .unwrap_or_else(|payload| panic::resume_unwind(payload))
-}
 
 fn clones_are_handles_to_the_same_value() {
     let first = Shared::new(5_u64);
@@ -101,7 +94,7 @@ fn handles_made_and_dropped_on_many_threads_are_all_counted() {
     let counted = shared.handles();
     checked.meet(HANG, "threads waiting for the test to count their handles");
     for worker in workers {
-        join(worker, "a thread cloning and dropping handles");
+        join(worker, HANG, "a thread cloning and dropping handles");
     }
     drop(chaos);
     let expected = 1 + THREADS + THREADS * KEPT;
@@ -140,7 +133,11 @@ fn updates_through_with_from_many_threads_are_never_lost() {
         })
         .collect();
     for worker in workers {
-        join(worker, "a thread adding 1 through with() 20 000 times");
+        join(
+            worker,
+            HANG,
+            "a thread adding 1 through with() 20 000 times",
+        );
     }
     drop(chaos);
     let total = shared.with(|value| *value);
@@ -179,7 +176,7 @@ fn with_waits_while_another_thread_is_inside_with() {
             })
         })
     };
-    let overlapped = join(first, "the first thread's with()");
+    let overlapped = join(first, HANG, "the first thread's with()");
     assert!(
         !overlapped,
         "a second thread's with() ran its closure while the first thread was still inside its \
@@ -187,6 +184,7 @@ fn with_waits_while_another_thread_is_inside_with() {
     );
     join(
         second,
+        HANG,
         "with() in a second thread after the first thread's with() returned",
     );
     let order = shared.with(|value| value.clone());
@@ -216,7 +214,7 @@ fn the_value_is_dropped_once_when_the_last_handle_goes() {
         })
         .collect();
     for thread in threads {
-        join(thread, "a thread dropping a handle");
+        join(thread, HANG, "a thread dropping a handle");
     }
     let dropped = drops.load(Ordering::SeqCst);
     assert_eq!(
@@ -226,6 +224,7 @@ fn the_value_is_dropped_once_when_the_last_handle_goes() {
     );
     join(
         thread::spawn(move || drop(shared)),
+        HANG,
         "a thread dropping the last handle",
     );
     let dropped = drops.load(Ordering::SeqCst);

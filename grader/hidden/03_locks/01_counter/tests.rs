@@ -7,6 +7,7 @@ use std::time::Duration;
 use exercise::Counter;
 use harness::chaos::Chaos;
 use harness::time::within;
+use harness::types::assert_send_sync;
 
 /// Threads hammering the counter at once. On two idle cores, an update that is not one
 /// indivisible step is lost thousands of times in one round; on a busy machine the threads may
@@ -20,8 +21,6 @@ const ROUNDS: usize = 8;
 /// How long the hammering may take before the test calls it a hang; a correct counter needs a
 /// fraction of this even on a loaded machine.
 const LIMIT: Duration = Duration::from_secs(8);
-
-fn assert_send_sync<T: Send + Sync>() {}
 
 fn starts_at_zero() {
     assert_send_sync::<Counter>();

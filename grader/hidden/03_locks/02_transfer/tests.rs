@@ -9,11 +9,10 @@ use std::time::{Duration, Instant};
 use exercise::{Account, InsufficientFunds, transfer};
 use harness::chaos::Chaos;
 use harness::time::within;
+use harness::types::assert_send_sync;
 
 /// Long enough for a correct bank on a loaded machine many times over; a deadlock never ends.
 const LIMIT: Duration = Duration::from_secs(10);
-
-fn assert_send_sync<T: Send + Sync>() {}
 
 fn a_transfer_moves_money() {
     assert_send_sync::<Account>();

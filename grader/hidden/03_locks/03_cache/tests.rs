@@ -9,8 +9,7 @@ use std::time::Duration;
 use exercise::Cache;
 use harness::sync::Rendezvous;
 use harness::time::{still_blocked_after, within};
-
-fn assert_send_sync<T: Send + Sync>() {}
+use harness::types::assert_send_sync;
 
 fn inserted_values_come_back() {
     assert_send_sync::<Cache<String>>();

@@ -8,6 +8,7 @@ use std::time::Duration;
 use exercise::Stats;
 use harness::chaos::Chaos;
 use harness::time::within;
+use harness::types::assert_send_sync;
 
 /// How long a few calls on one thread may take before the test calls them hung.
 const HANG: Duration = Duration::from_secs(5);
@@ -23,8 +24,6 @@ const ROUNDS: usize = 6;
 /// How long one round may take before the test calls it hung; a correct `Stats` needs a
 /// fraction of this even on a loaded machine.
 const ROUND_LIMIT: Duration = Duration::from_secs(8);
-
-fn assert_send_sync<T: Send + Sync>() {}
 
 fn starts_at_zero() {
     assert_send_sync::<Stats>();

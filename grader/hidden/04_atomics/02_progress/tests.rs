@@ -10,11 +10,10 @@ use std::time::Duration;
 use exercise::Progress;
 use harness::chaos::Chaos;
 use harness::time::within;
+use harness::types::assert_send_sync;
 
 /// How long a few calls on one thread may take before the test calls them hung.
 const HANG: Duration = Duration::from_secs(5);
-
-fn assert_send_sync<T: Send + Sync>() {}
 
 fn starts_with_nothing_done() {
     assert_send_sync::<Progress>();

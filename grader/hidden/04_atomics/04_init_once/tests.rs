@@ -11,6 +11,7 @@ use std::time::Duration;
 use exercise::InitOnce;
 use harness::awake;
 use harness::time::within;
+use harness::types::assert_send_sync;
 use harness::watched::WatchedThread;
 
 /// How long a call that should return soon may take before the test calls it hung.
@@ -18,8 +19,6 @@ const HANG: Duration = Duration::from_secs(5);
 
 /// How long the test watches threads that should be asleep.
 const WATCH: Duration = Duration::from_millis(300);
-
-fn assert_send_sync<T: Send + Sync>() {}
 
 fn runs_f_once_on_one_thread() {
     assert_send_sync::<InitOnce>();

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use exercise::OneShot;
 use harness::race::{self, Length, StartLine};
 use harness::time::within;
+use harness::types::assert_send_sync;
 
 /// How long a few calls on one thread may take before the test calls them hung.
 const HANG: Duration = Duration::from_secs(5);
@@ -36,8 +37,6 @@ fn drops(message: usize) -> usize {
 fn panics(f: impl FnOnce()) -> bool {
     catch_unwind(AssertUnwindSafe(|| harness::without_recording_panics(f))).is_err()
 }
-
-fn assert_send_sync<T: Send + Sync>() {}
 
 fn a_message_goes_through_on_one_thread() {
     assert_send_sync::<OneShot<Vec<u8>>>();

@@ -4,7 +4,8 @@
 
 use exercise::BoundedBuffer;
 use harness::awake;
-use harness::time::within;
+use harness::time::{join, within};
+use harness::types::assert_send_sync;
 use std::collections::HashSet;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -22,18 +23,11 @@ const HANG: Duration = Duration::from_secs(5);
 
 // The buffer must be shareable between threads whenever its items can be sent: a `Cell` is
 // `Send` but not `Sync`, and an mpsc `Receiver` is `Send` but not `Sync` either.
-fn assert_send_sync<T: Send + Sync>() {}
 const _: fn() = || {
     assert_send_sync::<BoundedBuffer<u32>>();
     assert_send_sync::<BoundedBuffer<std::cell::Cell<u32>>>();
     assert_send_sync::<BoundedBuffer<mpsc::Receiver<u32>>>();
 };
-
-/// Joins `handle` within the hang deadline, passing a panic of the thread on as it was.
-fn join<T: Send + 'static>(handle: JoinHandle<T>, what: &str) -> T {
-    within(HANG, what, move || handle.join())
-        .unwrap_or_else(|payload| panic::resume_unwind(payload))
-}
 
 /// Starts a thread that calls `pop()` once and returns what it got, together with whether
 /// `closed` was already set when `pop()` returned.
@@ -129,7 +123,7 @@ fn pop_on_an_empty_buffer_waits_for_an_item() {
         Some(7),
         "a waiting pop() returned {got:?} after push(7); it should return Some(7)"
     );
-    join(consumer, "the consumer thread");
+    join(consumer, HANG, "the consumer thread");
 }
 
 fn push_on_a_full_buffer_waits_until_there_is_room() {
@@ -171,7 +165,7 @@ fn push_on_a_full_buffer_waits_until_there_is_room() {
         Ok(()),
         "a waiting push(3) returned {result:?} once there was room"
     );
-    join(producer, "the producer thread");
+    join(producer, HANG, "the producer thread");
     assert_eq!(
         buffer.pop(),
         Some(2),
@@ -232,15 +226,14 @@ fn close_wakes_every_waiting_consumer() {
     closed.store(true, Ordering::SeqCst);
     buffer.close();
     for (n, consumer) in consumers.into_iter().enumerate() {
-        let (got, _) = within(
+        let (got, _) = join(
+            consumer,
             HANG,
             &format!(
                 "pop() in consumer {} of 4, waiting on an empty buffer when close() was called,",
                 n + 1
             ),
-            move || consumer.join(),
-        )
-        .unwrap_or_else(|payload| panic::resume_unwind(payload));
+        );
         assert_eq!(
             got, None,
             "a pop() woken by close() on an empty buffer returned {got:?}; it should return None"
@@ -260,12 +253,11 @@ fn close_wakes_every_waiting_producer() {
     thread::sleep(SETTLE);
     buffer.close();
     for producer in producers {
-        let (item, result) = within(
+        let (item, result) = join(
+            producer,
             HANG,
             "push() in one of 3 producers waiting on a full buffer when close() was called,",
-            move || producer.join(),
-        )
-        .unwrap_or_else(|payload| panic::resume_unwind(payload));
+        );
         assert_eq!(
             result,
             Err(item),
@@ -307,7 +299,7 @@ fn one_item_wakes_only_one_consumer_for_good() {
     buffer.close();
     let results: Vec<_> = consumers
         .into_iter()
-        .map(|consumer| join(consumer, "pop() in a consumer woken by close()"))
+        .map(|consumer| join(consumer, HANG, "pop() in a consumer woken by close()"))
         .collect();
     for &(item, was_closed) in &results {
         assert!(
@@ -389,8 +381,8 @@ fn a_consumer_whose_item_was_taken_first_keeps_waiting() {
         give_up.store(true, Ordering::SeqCst);
         closed.store(true, Ordering::SeqCst);
         buffer.close();
-        let waited = join(waiter, "a waiting pop() woken by close()");
-        let stolen = join(thief, "a pop() woken by close()");
+        let waited = join(waiter, HANG, "a waiting pop() woken by close()");
+        let stolen = join(thief, HANG, "a pop() woken by close()");
         let results = [waited, stolen.unwrap_or((None, true))];
         for (item, was_closed) in results {
             assert!(
@@ -441,8 +433,13 @@ fn a_producer_whose_slot_was_taken_first_keeps_waiting() {
         );
         give_up.store(true, Ordering::SeqCst);
         buffer.close();
-        let waited = join(waiter, "a push() waiting on a full buffer, after close(),");
-        let pushed = join(thief, "a push() on a full buffer, after close(),").unwrap_or(Err(2));
+        let waited = join(
+            waiter,
+            HANG,
+            "a push() waiting on a full buffer, after close(),",
+        );
+        let pushed =
+            join(thief, HANG, "a push() on a full buffer, after close(),").unwrap_or(Err(2));
         assert!(
             !(waited.is_ok() && pushed.is_ok()),
             "two producers competed for the one free slot of a buffer of capacity 1 and both \
@@ -502,11 +499,12 @@ fn many_producers_and_consumers_deliver_every_item_exactly_once() {
     for producer in producers {
         join(
             producer,
+            HANG,
             "a producer pushing 5 000 items through a buffer of capacity 2",
         );
     }
     closed.store(true, Ordering::SeqCst);
-    let most = join(monitor, "the test's len() monitor");
+    let most = join(monitor, HANG, "the test's len() monitor");
     assert!(
         most <= 2,
         "len() returned {most} while producers and consumers shared a buffer of capacity 2: a \
@@ -517,7 +515,11 @@ fn many_producers_and_consumers_deliver_every_item_exactly_once() {
     let mut seen = HashSet::new();
     let mut total = 0;
     for consumer in consumers {
-        let (got, was_closed) = join(consumer, "a consumer popping until None, after close(),");
+        let (got, was_closed) = join(
+            consumer,
+            HANG,
+            "a consumer popping until None, after close(),",
+        );
         assert!(
             was_closed,
             "a consumer's pop() returned None before close() was called, while producers were \
@@ -569,11 +571,13 @@ fn many_producers_never_overfill_the_buffer() {
     };
     let most = join(
         consumer,
+        HANG,
         "a consumer popping 6 000 items from a buffer of capacity 2",
     );
     for producer in producers {
         join(
             producer,
+            HANG,
             "a producer pushing 1 000 items through a buffer of capacity 2",
         );
     }
@@ -608,7 +612,7 @@ fn waiting_threads_sleep_instead_of_spinning() {
         activity
     );
     for consumer in consumers {
-        join(consumer, "pop() woken by close()");
+        join(consumer, HANG, "pop() woken by close()");
     }
 
     let full = Arc::new(BoundedBuffer::new(1));
@@ -629,7 +633,7 @@ fn waiting_threads_sleep_instead_of_spinning() {
         activity
     );
     for producer in producers {
-        let _ = join(producer, "push() woken by close()");
+        let _ = join(producer, HANG, "push() woken by close()");
     }
 }
 

@@ -5,10 +5,10 @@
 use exercise::Event;
 use harness::awake;
 use harness::race::{self, Length};
-use harness::time::within;
-use std::panic;
+use harness::time::{join, within};
+use harness::types::assert_send_sync;
 use std::sync::{Arc, mpsc};
-use std::thread::{self, JoinHandle};
+use std::thread;
 use std::time::Duration;
 
 /// Long enough for a thread that was just started to reach its `wait`, on a busy machine too.
@@ -18,14 +18,7 @@ const BLOCKED: Duration = Duration::from_millis(300);
 /// A deadline for something that should happen at once: only a hang takes this long.
 const HANG: Duration = Duration::from_secs(5);
 
-fn assert_send_sync<T: Send + Sync>() {}
 const _: fn() = || assert_send_sync::<Event>();
-
-/// Joins `handle` within the hang deadline, passing a panic of the thread on as it was.
-fn join<T: Send + 'static>(handle: JoinHandle<T>, what: &str) -> T {
-    within(HANG, what, move || handle.join())
-        .unwrap_or_else(|payload| panic::resume_unwind(payload))
-}
 
 fn a_new_event_is_not_set_until_set_is_called() {
     let event = Event::new();
@@ -83,7 +76,7 @@ fn wait_blocks_until_set_is_called() {
     waited.recv_timeout(HANG).expect(
         "wait() did not return within 5 s after set() was called: was the waiting thread woken?",
     );
-    join(waiter, "the waiting thread");
+    join(waiter, HANG, "the waiting thread");
 }
 
 fn set_wakes_every_waiting_thread() {
@@ -109,16 +102,15 @@ fn set_wakes_every_waiting_thread() {
         } else {
             "wait_timeout(60 s)"
         };
-        let got = within(
+        let got = join(
+            waiter,
             HANG,
             &format!(
                 "{call} in thread {} of 6 waiting when set() was called (is every waiter woken, \
                  or only one?)",
                 n + 1
             ),
-            move || waiter.join(),
-        )
-        .unwrap_or_else(|payload| panic::resume_unwind(payload));
+        );
         assert!(
             got,
             "{call} woken by set() returned false; it should return true"
@@ -141,15 +133,14 @@ fn every_waiter_wakes_when_set_round_after_round() {
         thread::sleep(Duration::from_millis(20));
         event.set();
         for waiter in waiters {
-            within(
+            join(
+                waiter,
                 HANG,
                 &format!(
                     "wait() in one of 8 threads waiting when set() was called (round {round}; \
                      was the flag changed under the lock before the waiters were woken?)"
                 ),
-                move || waiter.join(),
-            )
-            .unwrap_or_else(|payload| panic::resume_unwind(payload));
+            );
         }
     }
 }
@@ -203,7 +194,7 @@ fn wait_timeout_returns_true_as_soon_as_the_event_is_set() {
         got,
         "wait_timeout() woken by set() returned false; it should return true"
     );
-    join(waiter, "the waiting thread");
+    join(waiter, HANG, "the waiting thread");
 }
 
 fn waiting_threads_sleep_instead_of_spinning() {
@@ -230,7 +221,7 @@ fn waiting_threads_sleep_instead_of_spinning() {
         activity
     );
     for waiter in waiters {
-        join(waiter, "a waiting thread, after set()");
+        join(waiter, HANG, "a waiting thread, after set()");
     }
 }
 

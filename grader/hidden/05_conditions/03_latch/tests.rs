@@ -6,10 +6,10 @@ use exercise::Latch;
 use harness::awake;
 use harness::race::{self, Length};
 use harness::sync::Rendezvous;
-use harness::time::within;
-use std::panic;
+use harness::time::{join, within};
+use harness::types::assert_send_sync;
 use std::sync::{Arc, mpsc};
-use std::thread::{self, JoinHandle};
+use std::thread;
 use std::time::Duration;
 
 /// Long enough for a thread that was just started to reach its `wait`, on a busy machine too.
@@ -19,14 +19,7 @@ const BLOCKED: Duration = Duration::from_millis(300);
 /// A deadline for something that should happen at once: only a hang takes this long.
 const HANG: Duration = Duration::from_secs(5);
 
-fn assert_send_sync<T: Send + Sync>() {}
 const _: fn() = || assert_send_sync::<Latch>();
-
-/// Joins `handle` within the hang deadline, passing a panic of the thread on as it was.
-fn join<T: Send + 'static>(handle: JoinHandle<T>, what: &str) -> T {
-    within(HANG, what, move || handle.join())
-        .unwrap_or_else(|payload| panic::resume_unwind(payload))
-}
 
 fn count_goes_down_to_zero_and_stays_there() {
     let latch = Latch::new(3);
@@ -91,16 +84,15 @@ fn waiters_stay_blocked_until_the_last_count_down_then_all_wake() {
     }
     latch.count_down();
     for (n, waiter) in waiters.into_iter().enumerate() {
-        within(
+        join(
+            waiter,
             HANG,
             &format!(
                 "wait() in thread {} of 4 waiting when the count reached 0 (is every waiter \
                  woken, or only one?)",
                 n + 1
             ),
-            move || waiter.join(),
-        )
-        .unwrap_or_else(|payload| panic::resume_unwind(payload));
+        );
     }
 }
 
@@ -119,15 +111,14 @@ fn every_waiter_wakes_at_the_last_count_down_round_after_round() {
         thread::sleep(Duration::from_millis(20));
         latch.count_down();
         for waiter in waiters {
-            within(
+            join(
+                waiter,
                 HANG,
                 &format!(
                     "wait() in one of 8 threads waiting when the count reached 0 (round {round}; \
                      was the count changed under the lock before the waiters were woken?)"
                 ),
-                move || waiter.join(),
-            )
-            .unwrap_or_else(|payload| panic::resume_unwind(payload));
+            );
         }
     }
 }
@@ -149,7 +140,7 @@ fn count_downs_from_many_threads_all_count() {
         })
         .collect();
     for worker in workers {
-        join(worker, "a thread calling count_down() 100 000 times");
+        join(worker, HANG, "a thread calling count_down() 100 000 times");
     }
     assert_eq!(
         latch.count(),
@@ -184,7 +175,11 @@ fn waiting_threads_sleep_instead_of_spinning() {
         activity
     );
     for waiter in waiters {
-        join(waiter, "a waiting thread, after the last count_down()");
+        join(
+            waiter,
+            HANG,
+            "a waiting thread, after the last count_down()",
+        );
     }
 }
 

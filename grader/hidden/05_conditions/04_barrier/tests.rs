@@ -4,7 +4,8 @@
 
 use exercise::{Barrier, BrokenBarrier};
 use harness::awake;
-use harness::time::within;
+use harness::time::{join, within};
+use harness::types::assert_send_sync;
 use std::panic;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
@@ -18,14 +19,7 @@ const BLOCKED: Duration = Duration::from_millis(300);
 /// A deadline for something that should happen at once: only a hang takes this long.
 const HANG: Duration = Duration::from_secs(5);
 
-fn assert_send_sync<T: Send + Sync>() {}
 const _: fn() = || assert_send_sync::<Barrier>();
-
-/// Joins `handle` within the hang deadline, passing a panic of the thread on as it was.
-fn join<T: Send + 'static>(handle: JoinHandle<T>, what: &str) -> T {
-    within(HANG, what, move || handle.join())
-        .unwrap_or_else(|payload| panic::resume_unwind(payload))
-}
 
 /// Starts a thread that calls `wait()` once and also reports its result on `returned`.
 fn spawn_wait(
@@ -83,16 +77,15 @@ fn no_thread_leaves_before_every_party_has_arrived() {
     let mut indices =
         vec![last.expect("the last party's wait() on a barrier that was never aborted failed")];
     for (n, waiter) in [first, second].into_iter().enumerate() {
-        let got = within(
+        let got = join(
+            waiter,
             HANG,
             &format!(
                 "wait() in waiting thread {} of 2 after the last party arrived (is every waiter \
                  woken, or only one?)",
                 n + 1
             ),
-            move || waiter.join(),
-        )
-        .unwrap_or_else(|payload| panic::resume_unwind(payload));
+        );
         indices.push(
             got.expect("wait() on a barrier that was never aborted returned Err(BrokenBarrier)"),
         );
@@ -161,14 +154,13 @@ fn rounds_never_mix_and_hand_out_each_index_once() {
         })
         .collect();
     for thread in threads {
-        within(
+        join(
+            thread,
             HANG,
             "a thread going through 300 rounds of a barrier of 4 (did a waiter go back to sleep \
              after its round was over, because a fast thread had already started the next one? \
              A generation counter tells rounds apart)",
-            move || thread.join(),
-        )
-        .unwrap_or_else(|payload| panic::resume_unwind(payload));
+        );
     }
     for round in 0..ROUNDS {
         let counts: Vec<_> = (0..PARTIES)
@@ -195,16 +187,15 @@ fn abort_wakes_every_waiting_thread_with_an_error() {
         "is_broken() returned false after abort()"
     );
     for (n, waiter) in waiters.into_iter().enumerate() {
-        let got = within(
+        let got = join(
+            waiter,
             HANG,
             &format!(
                 "wait() in thread {} of 3 waiting when abort() was called (is every waiter woken, \
                  or only one?)",
                 n + 1
             ),
-            move || waiter.join(),
-        )
-        .unwrap_or_else(|payload| panic::resume_unwind(payload));
+        );
         assert_eq!(
             got,
             Err(BrokenBarrier),
@@ -223,7 +214,11 @@ fn wait_on_an_aborted_barrier_fails_at_once() {
     let (returned, _returns) = mpsc::channel();
     let waiters: Vec<_> = (0..2).map(|_| spawn_wait(&barrier, &returned)).collect();
     for waiter in waiters {
-        let got = join(waiter, "wait() on a barrier that had already been aborted");
+        let got = join(
+            waiter,
+            HANG,
+            "wait() on a barrier that had already been aborted",
+        );
         assert_eq!(
             got,
             Err(BrokenBarrier),
@@ -248,7 +243,11 @@ fn waiting_threads_sleep_instead_of_spinning() {
         activity
     );
     for waiter in waiters {
-        let _ = join(waiter, "a waiting thread, after the last party arrived");
+        let _ = join(
+            waiter,
+            HANG,
+            "a waiting thread, after the last party arrived",
+        );
     }
 }
 

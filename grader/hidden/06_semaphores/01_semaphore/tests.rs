@@ -7,11 +7,11 @@ use harness::chaos::Chaos;
 use harness::awake;
 use harness::race::{self, Length, StartLine, delay, shifts};
 use harness::sync::Rendezvous;
-use harness::time::within;
-use std::panic;
+use harness::time::{join, within};
+use harness::types::assert_send_sync;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
-use std::thread::{self, JoinHandle};
+use std::thread;
 use std::time::Duration;
 
 /// Long enough for a thread that was just started to reach its `acquire`, on a busy machine too.
@@ -21,14 +21,7 @@ const BLOCKED: Duration = Duration::from_millis(300);
 /// A deadline for something that should happen at once: only a hang takes this long.
 const HANG: Duration = Duration::from_secs(5);
 
-fn assert_send_sync<T: Send + Sync>() {}
 const _: fn() = || assert_send_sync::<Semaphore>();
-
-/// Joins `handle` within the hang deadline, passing a panic of the thread on as it was.
-fn join<T: Send + 'static>(handle: JoinHandle<T>, what: &str) -> T {
-    within(HANG, what, move || handle.join())
-        .unwrap_or_else(|payload| panic::resume_unwind(payload))
-}
 
 /// Calls `try_acquire()` on another thread and returns whether it got a permit (which it gives
 /// back at once), failing the test if the call does not return promptly.
@@ -147,7 +140,7 @@ fn acquire_waits_while_every_permit_is_held_and_wakes_when_one_is_dropped() {
              should give the permit back and wake a thread waiting in acquire()"
         )
     });
-    join(waiter, "the waiting thread, after it got its permit,");
+    join(waiter, HANG, "the waiting thread, after it got its permit,");
     drop(second);
     let free = semaphore.available();
     assert_eq!(
@@ -202,7 +195,7 @@ fn as_many_holders_as_permits_hold_a_permit_at_once() {
             let _ = release.send(());
         }
         for holder in holders {
-            join(holder, "a thread dropping its permit");
+            join(holder, HANG, "a thread dropping its permit");
         }
         let free = semaphore.available();
         assert_eq!(
@@ -256,6 +249,7 @@ fn never_more_holders_than_permits_while_threads_compete() {
         for worker in workers {
             join(
                 worker,
+                HANG,
                 "a thread taking and dropping a permit 10 000 times (8 threads, Semaphore::new(3))",
             );
         }
@@ -323,7 +317,7 @@ fn two_threads_racing_for_the_last_permit_never_both_get_it() {
     });
     let played = racers
         .into_iter()
-        .map(|racer| join(racer, "a thread calling try_acquire() once per round"))
+        .map(|racer| join(racer, HANG, "a thread calling try_acquire() once per round"))
         .min()
         .unwrap_or(0);
     for round in 0..played {
@@ -385,7 +379,7 @@ fn every_waiter_gets_a_permit_when_permits_come_back_together() {
             );
         }
         for waiter in waiters {
-            join(waiter, "a thread holding its permit");
+            join(waiter, HANG, "a thread holding its permit");
         }
     }
 }
@@ -438,7 +432,7 @@ fn waiting_acquirers_sleep_instead_of_spinning() {
         activity
     );
     for waiter in waiters {
-        join(waiter, "acquire() after the permit was dropped");
+        join(waiter, HANG, "acquire() after the permit was dropped");
     }
 }
 

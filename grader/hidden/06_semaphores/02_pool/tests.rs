@@ -6,12 +6,12 @@ use exercise::{Pool, Pooled};
 use harness::chaos::Chaos;
 use harness::awake;
 use harness::sync::Rendezvous;
-use harness::time::within;
+use harness::time::{join, within};
+use harness::types::assert_send_sync;
 use std::collections::HashSet;
-use std::panic;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
-use std::thread::{self, JoinHandle};
+use std::thread;
 use std::time::{Duration, Instant};
 
 /// Long enough for a thread that was just started to reach its `get`, on a busy machine too.
@@ -23,18 +23,11 @@ const HANG: Duration = Duration::from_secs(5);
 
 // A pool must be shareable between threads whenever its connections can be sent: a `Cell` is
 // `Send` but not `Sync`, and so is an mpsc `Receiver`.
-fn assert_send_sync<T: Send + Sync>() {}
 const _: fn() = || {
     assert_send_sync::<Pool<u32>>();
     assert_send_sync::<Pool<std::cell::Cell<u32>>>();
     assert_send_sync::<Pool<mpsc::Receiver<u32>>>();
 };
-
-/// Joins `handle` within the hang deadline, passing a panic of the thread on as it was.
-fn join<T: Send + 'static>(handle: JoinHandle<T>, what: &str) -> T {
-    within(HANG, what, move || handle.join())
-        .unwrap_or_else(|payload| panic::resume_unwind(payload))
-}
 
 /// Calls `try_get()` on another thread and returns the connection it got (putting it back at
 /// once), failing the test if the call does not return promptly.
@@ -231,7 +224,11 @@ fn get_waits_while_every_connection_is_in_use_and_gets_the_one_put_back() {
         connection, 7,
         "a waiting get() returned connection {connection}; the pool's only connection is 7"
     );
-    join(waiter, "the waiting thread, after it got the connection,");
+    join(
+        waiter,
+        HANG,
+        "the waiting thread, after it got the connection,",
+    );
     let idle = pool.idle();
     assert_eq!(
         idle, 1,
@@ -295,7 +292,7 @@ fn every_connection_can_be_in_use_at_once() {
         let _ = release.send(());
     }
     for user in users {
-        join(user, "a thread putting its connection back");
+        join(user, HANG, "a thread putting its connection back");
     }
     let idle = pool.idle();
     assert_eq!(
@@ -353,6 +350,7 @@ fn many_threads_share_the_connections_and_every_one_comes_back() {
         .map(|worker| {
             join(
                 worker,
+                HANG,
                 "a thread borrowing a connection 5 000 times (8 threads, 3 connections)",
             )
         })
@@ -430,7 +428,7 @@ fn every_waiter_gets_a_connection_when_several_come_back_together() {
             );
         }
         for waiter in waiters {
-            join(waiter, "a thread holding its connection");
+            join(waiter, HANG, "a thread holding its connection");
         }
     }
 }
@@ -487,7 +485,7 @@ fn waiting_threads_sleep_instead_of_spinning() {
         activity
     );
     for waiter in waiters {
-        join(waiter, "get() after the connection was put back");
+        join(waiter, HANG, "get() after the connection was put back");
     }
 }
 

@@ -5,7 +5,7 @@
 use exercise::download_all;
 use harness::awake;
 use harness::sync::Rendezvous;
-use harness::time::within;
+use harness::time::{join, within};
 use std::collections::HashMap;
 use std::panic;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -244,8 +244,7 @@ fn exactly_as_many_fetches_as_the_limit_run_at_once() {
         thread::sleep(Duration::from_millis(200));
         let most = in_flight.most();
         gate.open();
-        within(CALL, "download_all()", move || downloads.join())
-            .unwrap_or_else(|payload| panic::resume_unwind(payload));
+        join(downloads, CALL, "download_all()");
         problems.check();
         assert!(
             most <= limit,
@@ -346,10 +345,7 @@ fn threads_waiting_for_their_turn_sleep_instead_of_spinning() {
          not loop checking",
         activity
     );
-    within(CALL, "download_all() of 4 URLs with limit 1", move || {
-        downloads.join()
-    })
-    .unwrap_or_else(|payload| panic::resume_unwind(payload));
+    join(downloads, CALL, "download_all() of 4 URLs with limit 1");
     let most = in_flight.most();
     assert!(
         most <= 1,

@@ -5,7 +5,8 @@
 use exercise::Budget;
 use harness::awake;
 use harness::sync::Rendezvous;
-use harness::time::within;
+use harness::time::{join, within};
+use harness::types::assert_send_sync;
 use harness::watched::WatchedThread;
 use std::panic;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -20,14 +21,7 @@ const BLOCKED: Duration = Duration::from_millis(300);
 /// A deadline for something that should happen at once: only a hang takes this long.
 const HANG: Duration = Duration::from_secs(5);
 
-fn assert_send_sync<T: Send + Sync>() {}
 const _: fn() = || assert_send_sync::<Budget>();
-
-/// Joins `handle` within the hang deadline, passing a panic of the thread on as it was.
-fn join<T: Send + 'static>(handle: JoinHandle<T>, what: &str) -> T {
-    within(HANG, what, move || handle.join())
-        .unwrap_or_else(|payload| panic::resume_unwind(payload))
-}
 
 /// A thread that calls `acquire(units)`, reports `(name, units granted)` on `got`, then holds
 /// its grant until it receives a word on the returned sender (or that sender is dropped).
@@ -167,7 +161,7 @@ fn acquire_waits_until_enough_units_are_free() {
         "available() returned {free} while a grant of 5 of 10 units was out"
     );
     drop(release);
-    join(waiter, "the thread holding 5 units");
+    join(waiter, HANG, "the thread holding 5 units");
     let free = budget.available();
     assert_eq!(
         free, 10,
@@ -245,9 +239,9 @@ fn a_big_request_is_not_overtaken_by_small_ones() {
         )
     });
     assert_eq!(second, ("acquire(1)", 1), "the second grant was {second:?}");
-    join(big, "the thread that held 4 units");
+    join(big, HANG, "the thread that held 4 units");
     drop(release_small);
-    join(small, "the thread that held 1 unit");
+    join(small, HANG, "the thread that held 1 unit");
 }
 
 fn waiters_are_served_in_order_of_arrival() {
@@ -292,7 +286,7 @@ fn waiters_are_served_in_order_of_arrival() {
     let mut threads = threads.into_iter();
     let (release_three, three) = threads.next().expect("three threads");
     drop(release_three);
-    join(three, "the thread that held 3 units");
+    join(three, HANG, "the thread that held 3 units");
     let mut rest: Vec<&str> = Vec::new();
     for _ in 0..2 {
         let (name, _) = grants.recv_timeout(HANG).unwrap_or_else(|_| {
@@ -306,7 +300,7 @@ fn waiters_are_served_in_order_of_arrival() {
     }
     for (release, thread) in threads {
         drop(release);
-        join(thread, "a thread holding its grant");
+        join(thread, HANG, "a thread holding its grant");
     }
 }
 
@@ -347,7 +341,7 @@ fn the_first_in_line_is_woken_when_its_units_come_back_in_two_steps() {
             "{name} was served first, but acquire(4) was first in line"
         );
         drop(release_four);
-        join(four, "the thread that held 4 units");
+        join(four, HANG, "the thread that held 4 units");
         grants.recv_timeout(HANG).unwrap_or_else(|_| {
             panic!(
                 "acquire(1) was still waiting 5 s after the grant of 4 units was dropped, with \
@@ -355,7 +349,7 @@ fn the_first_in_line_is_woken_when_its_units_come_back_in_two_steps() {
             )
         });
         drop(release_one);
-        join(one, "the thread that held 1 unit");
+        join(one, HANG, "the thread that held 1 unit");
     }
 }
 
@@ -390,7 +384,7 @@ fn a_big_grant_coming_back_wakes_every_waiter_that_fits() {
             );
         }
         for waiter in waiters {
-            join(waiter, "a thread holding 1 unit");
+            join(waiter, HANG, "a thread holding 1 unit");
         }
     }
 }
@@ -435,6 +429,7 @@ fn many_threads_never_get_more_units_than_the_budget() {
     for worker in workers {
         join(
             worker,
+            HANG,
             "a thread taking 1 to 6 units of Budget::new(10) 5 000 times",
         );
     }
@@ -473,7 +468,7 @@ fn waiting_threads_sleep_instead_of_spinning() {
         activity
     );
     for waiter in waiters {
-        join(waiter, "acquire() after the units came back");
+        join(waiter, HANG, "acquire() after the units came back");
     }
 }
 

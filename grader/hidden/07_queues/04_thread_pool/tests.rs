@@ -7,6 +7,7 @@ use harness::awake;
 use harness::cpu::OtherThreads;
 use harness::sync::Rendezvous;
 use harness::time::within;
+use harness::types::assert_send;
 use harness::watched::WatchedThread;
 use std::mem::ManuallyDrop;
 use std::panic::{self, AssertUnwindSafe};
@@ -26,7 +27,6 @@ const HANG: Duration = Duration::from_secs(5);
 /// How long jobs that should run at the same time wait for each other.
 const MEET: Duration = Duration::from_secs(4);
 
-fn assert_send<T: Send>() {}
 const _: fn() = || assert_send::<ThreadPool>();
 
 /// A gate that jobs wait at until the test opens it.

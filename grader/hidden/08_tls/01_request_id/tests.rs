@@ -4,20 +4,14 @@
 use exercise::{current_request_id, with_request_id};
 use harness::chaos::{self, Chaos};
 use harness::sync::Rendezvous;
-use harness::time::within;
+use harness::time::join;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::Arc;
-use std::thread::{self, JoinHandle};
+use std::thread;
 use std::time::Duration;
 
 /// A deadline for something that should happen at once: only a hang takes this long.
 const HANG: Duration = Duration::from_secs(5);
-
-/// Joins `handle` within the hang deadline, passing a panic of the thread on as it was.
-fn join<T: Send + 'static>(handle: JoinHandle<T>, what: &str) -> T {
-    within(HANG, what, move || handle.join())
-        .unwrap_or_else(|payload| panic::resume_unwind(payload))
-}
 
 /// Runs `f`, which is expected to panic, without printing the panic.
 fn expect_panic(f: impl FnOnce()) -> bool {
@@ -174,9 +168,9 @@ fn each_thread_sees_only_its_own_request_id() {
     };
     let handled: Vec<_> = handlers
         .into_iter()
-        .map(|handler| join(handler, "a thread calling with_request_id()"))
+        .map(|handler| join(handler, HANG, "a thread calling with_request_id()"))
         .collect();
-    let onlooked = join(onlooker, "a thread calling current_request_id()");
+    let onlooked = join(onlooker, HANG, "a thread calling current_request_id()");
     for &(mine, seen, _) in &handled {
         assert_eq!(
             seen,
@@ -206,6 +200,7 @@ fn a_thread_started_inside_f_does_not_inherit_the_id() {
     let seen = with_request_id(5, || {
         join(
             thread::spawn(current_request_id),
+            HANG,
             "a thread started inside with_request_id()",
         )
     });
@@ -253,7 +248,7 @@ fn many_threads_nesting_at_once_each_see_their_own_ids() {
         .collect();
     let results: Vec<_> = threads
         .into_iter()
-        .map(|thread| join(thread, "a thread calling with_request_id() 300 times"))
+        .map(|thread| join(thread, HANG, "a thread calling with_request_id() 300 times"))
         .collect();
     drop(chaos);
     for result in results {

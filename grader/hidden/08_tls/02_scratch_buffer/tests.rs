@@ -4,10 +4,10 @@
 
 use exercise::with_scratch;
 use harness::sync::Rendezvous;
-use harness::time::within;
+use harness::time::{join, within};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::Arc;
-use std::thread::{self, JoinHandle};
+use std::thread;
 use std::time::Duration;
 
 /// A deadline for something that should happen at once: only a hang takes this long.
@@ -19,12 +19,6 @@ const MEET: Duration = Duration::from_secs(2);
 
 /// A capacity no buffer has by chance.
 const BIG: usize = 65_536;
-
-/// Joins `handle` within the hang deadline, passing a panic of the thread on as it was.
-fn join<T: Send + 'static>(handle: JoinHandle<T>, what: &str) -> T {
-    within(HANG, what, move || handle.join())
-        .unwrap_or_else(|payload| panic::resume_unwind(payload))
-}
 
 /// Runs `f`, which is expected to panic, and says whether it did.
 fn panics(f: impl FnOnce()) -> bool {
@@ -182,7 +176,7 @@ fn threads_use_their_buffers_at_the_same_time() {
         })
         .collect();
     for thread in threads {
-        let (me, buffer) = join(thread, "a thread calling with_scratch()");
+        let (me, buffer) = join(thread, HANG, "a thread calling with_scratch()");
         let foreign = buffer.iter().filter(|&&byte| byte != me).count();
         assert!(
             buffer.len() == 1000 && foreign == 0,

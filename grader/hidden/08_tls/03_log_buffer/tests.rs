@@ -5,11 +5,11 @@
 use exercise::{BATCH, flush, log, pending, shared_log};
 use harness::chaos::{self, Chaos};
 use harness::sync::Rendezvous;
-use harness::time::within;
+use harness::time::{join, within};
 use std::panic;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::thread::{self, JoinHandle};
+use std::thread;
 use std::time::Duration;
 
 /// A deadline for something that should happen at once: only a hang takes this long.
@@ -17,12 +17,6 @@ const HANG: Duration = Duration::from_secs(5);
 
 /// How long threads that should run side by side get to meet: shorter than [`HANG`].
 const MEET: Duration = Duration::from_secs(2);
-
-/// Joins `handle` within the hang deadline, passing a panic of the thread on as it was.
-fn join<T: Send + 'static>(handle: JoinHandle<T>, what: &str) -> T {
-    within(HANG, what, move || handle.join())
-        .unwrap_or_else(|payload| panic::resume_unwind(payload))
-}
 
 /// The lines of the shared log that start with `prefix`, in order.
 fn logged(prefix: &str) -> Vec<String> {
@@ -134,8 +128,8 @@ fn each_thread_has_a_buffer_of_its_own() {
             (waiting, seen)
         })
     };
-    let (before, after) = join(flusher, "a thread calling log() and flush()");
-    let (waiting, seen) = join(other, "a thread calling log()");
+    let (before, after) = join(flusher, HANG, "a thread calling log() and flush()");
+    let (waiting, seen) = join(other, HANG, "a thread calling log()");
     assert_eq!(
         before, 2,
         "a thread called log() twice while another thread called it once, and then its \
@@ -178,7 +172,7 @@ fn lines_left_in_a_buffer_are_flushed_when_its_thread_ends() {
             (pending(), logged("exit-"))
         })
     };
-    let (waiting, early) = join(thread, "a thread calling log() three times");
+    let (waiting, early) = join(thread, HANG, "a thread calling log() three times");
     assert!(
         waiting == 3 && early.is_empty(),
         "a thread logged 3 lines (fewer than BATCH = {BATCH}) and then saw pending() = {waiting} \
@@ -223,7 +217,11 @@ fn a_line_logged_by_another_thread_locals_destructor_is_not_lost() {
         LOGS_WHEN_DROPPED.with(|_| ());
         log("before-the-end");
     });
-    join(thread, "a thread whose thread-local logs from its Drop");
+    join(
+        thread,
+        HANG,
+        "a thread whose thread-local logs from its Drop",
+    );
     assert!(
         !LOG_PANICKED_IN_DROP.load(Ordering::SeqCst),
         "log(\"from-a-destructor\") panicked when a thread-local's Drop called it while its \
@@ -269,7 +267,7 @@ fn many_threads_logging_at_once_lose_nothing() {
         })
         .collect();
     for thread in threads {
-        join(thread, "a thread calling log() 2 001 times");
+        join(thread, HANG, "a thread calling log() 2 001 times");
     }
     drop(chaos);
     let all = logged("many-");

@@ -5,11 +5,11 @@
 use exercise::ThreadLocalData;
 use harness::chaos::{self, Chaos};
 use harness::sync::Rendezvous;
-use harness::time::within;
+use harness::time::join;
+use harness::types::assert_send_sync;
 use std::cell::Cell;
-use std::panic;
 use std::sync::{Arc, mpsc};
-use std::thread::{self, JoinHandle};
+use std::thread;
 use std::time::Duration;
 
 /// A deadline for something that should happen at once: only a hang takes this long.
@@ -17,19 +17,12 @@ const HANG: Duration = Duration::from_secs(5);
 
 // Threads share the store, so it must be `Send + Sync` whenever its values can be sent: a `Cell`
 // and an mpsc `Receiver` are `Send` but not `Sync`.
-fn assert_send_sync<T: Send + Sync>() {}
 const _: fn() = || {
     assert_send_sync::<ThreadLocalData<u32>>();
     assert_send_sync::<ThreadLocalData<String>>();
     assert_send_sync::<ThreadLocalData<Cell<u32>>>();
     assert_send_sync::<ThreadLocalData<mpsc::Receiver<u32>>>();
 };
-
-/// Joins `handle` within the hang deadline, passing a panic of the thread on as it was.
-fn join<T: Send + 'static>(handle: JoinHandle<T>, what: &str) -> T {
-    within(HANG, what, move || handle.join())
-        .unwrap_or_else(|payload| panic::resume_unwind(payload))
-}
 
 fn a_thread_gets_back_what_it_set() {
     let store = ThreadLocalData::new();
@@ -109,9 +102,9 @@ fn a_thread_never_sees_another_threads_values() {
         })
     };
     for thread in threads {
-        join(thread, "a thread calling set() then get()");
+        join(thread, HANG, "a thread calling set() then get()");
     }
-    join(onlooker, "a thread calling get()");
+    join(onlooker, HANG, "a thread calling get()");
     let got = store.get("data");
     assert_eq!(
         got, None,
@@ -130,7 +123,7 @@ fn a_value_set_later_by_another_thread_does_not_replace_this_threads_own() {
             store.get("count")
         })
     };
-    let theirs = join(other, "a thread calling set() then get()");
+    let theirs = join(other, HANG, "a thread calling set() then get()");
     assert_eq!(
         theirs,
         Some(2),
@@ -211,7 +204,7 @@ fn a_new_thread_sees_nothing_of_threads_that_have_ended() {
                 got
             })
         };
-        let got = join(thread, "a thread calling get() then set()");
+        let got = join(thread, HANG, "a thread calling get() then set()");
         assert_eq!(
             got, None,
             "a new thread's get(\"key\") returned {got:?}, before it had set anything (thread \
@@ -254,7 +247,7 @@ fn many_threads_using_one_store_at_once_each_see_their_own() {
         .collect();
     let results: Vec<_> = threads
         .into_iter()
-        .map(|thread| join(thread, "a thread calling set() and get() 5 000 times"))
+        .map(|thread| join(thread, HANG, "a thread calling set() and get() 5 000 times"))
         .collect();
     drop(chaos);
     for result in results {
@@ -306,7 +299,7 @@ fn stores_created_at_once_on_many_threads_are_all_distinct() {
         .collect();
     let results: Vec<_> = makers
         .into_iter()
-        .map(|maker| join(maker, "a thread creating 5 000 stores"))
+        .map(|maker| join(maker, HANG, "a thread creating 5 000 stores"))
         .collect();
     drop(chaos);
     for result in results {

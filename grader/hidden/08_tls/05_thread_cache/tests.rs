@@ -4,11 +4,11 @@
 
 use exercise::{cached, invalidate_all};
 use harness::sync::Rendezvous;
-use harness::time::within;
+use harness::time::{join, within};
 use std::cell::Cell;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::{Arc, mpsc};
-use std::thread::{self, JoinHandle};
+use std::thread;
 use std::time::Duration;
 
 /// A deadline for something that should happen at once: only a hang takes this long.
@@ -16,12 +16,6 @@ const HANG: Duration = Duration::from_secs(5);
 
 /// How long threads that should run side by side get to meet: shorter than [`HANG`].
 const MEET: Duration = Duration::from_secs(2);
-
-/// Joins `handle` within the hang deadline, passing a panic of the thread on as it was.
-fn join<T: Send + 'static>(handle: JoinHandle<T>, what: &str) -> T {
-    within(HANG, what, move || handle.join())
-        .unwrap_or_else(|payload| panic::resume_unwind(payload))
-}
 
 /// Calls `cached(key, …)` with a compute that returns `value` and counts itself in `calls`.
 fn lookup(key: &str, value: &str, calls: &Cell<u32>) -> String {
@@ -72,7 +66,7 @@ fn each_thread_computes_and_keeps_its_own_value() {
         })
         .collect();
     for thread in threads {
-        let (mine, first, again, calls) = join(thread, "a thread calling cached()");
+        let (mine, first, again, calls) = join(thread, HANG, "a thread calling cached()");
         assert_eq!(
             (first.as_str(), again.as_str(), calls),
             (mine, mine, 1),
@@ -90,6 +84,7 @@ fn invalidate_all_from_another_thread_makes_this_threads_value_stale() {
         lookup("config", "old", &calls);
         join(
             thread::spawn(invalidate_all),
+            HANG,
             "a thread calling invalidate_all()",
         );
         let after = lookup("config", "new", &calls);
@@ -149,7 +144,7 @@ fn every_thread_sees_an_invalidation() {
     invalidate_all();
     invalidated.meet(MEET, "threads waiting for invalidate_all()");
     for thread in threads {
-        let (me, after) = join(thread, "a thread calling cached()");
+        let (me, after) = join(thread, HANG, "a thread calling cached()");
         assert_eq!(
             after, "new",
             "{THREADS} threads cached \"old\" for \"config\", the main thread called \
@@ -180,7 +175,7 @@ fn a_value_computed_while_invalidate_all_ran_is_stale() {
                     .expect("the other thread never called invalidate_all()");
                 "computed-from-old-data".to_owned()
             });
-            join(invalidator, "a thread calling invalidate_all()");
+            join(invalidator, HANG, "a thread calling invalidate_all()");
             let calls = Cell::new(0);
             let after = lookup("config", "computed-from-new-data", &calls);
             assert_eq!(

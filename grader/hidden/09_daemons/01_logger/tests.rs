@@ -10,9 +10,9 @@
 use exercise::Logger;
 use harness::awake;
 use harness::sync::Rendezvous;
-use harness::time::within;
+use harness::time::{Kept, join, within};
+use harness::types::assert_send_sync;
 use std::io::{BufRead, BufReader, PipeReader, Read};
-use std::panic;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, mpsc};
@@ -28,7 +28,6 @@ const HANG: Duration = Duration::from_secs(5);
 /// pipe holds before a write blocks.
 const MANY: usize = 60_000;
 
-fn assert_send_sync<T: Send + Sync>() {}
 const _: fn() = || assert_send_sync::<Logger>();
 
 /// Line `number` of the log (the programs in `bin/` write the same lines).
@@ -95,37 +94,6 @@ fn difference(got: &str, want: &str) -> String {
     }
 }
 
-/// A value the test drops itself, within a deadline. If the test fails first, the value is
-/// leaked instead of being dropped while the failure unwinds: a wrong `Drop` could hang there
-/// and hide the failure's message.
-struct Kept<T>(Option<T>);
-
-impl<T> Kept<T> {
-    fn new(value: T) -> Self {
-        Kept(Some(value))
-    }
-
-    fn take(mut self) -> T {
-        self.0.take().expect("a kept value is taken once")
-    }
-}
-
-impl<T> std::ops::Deref for Kept<T> {
-    type Target = T;
-
-    fn deref(&self) -> &T {
-        self.0
-            .as_ref()
-            .expect("a kept value is used before it is taken")
-    }
-}
-
-impl<T> Drop for Kept<T> {
-    fn drop(&mut self) {
-        std::mem::forget(self.0.take());
-    }
-}
-
 /// What a program of `bin/` said on standard error, for a learner to read: a `todo!()` is
 /// named, and Rust's note about backtraces is left out.
 fn program_said(stderr: &str) -> String {
@@ -143,12 +111,6 @@ fn program_said(stderr: &str) -> String {
         .join("\n")
         .trim()
         .to_owned()
-}
-
-/// Joins `handle` within the hang deadline, passing a panic of the thread on as it was.
-fn join<T: Send + 'static>(handle: JoinHandle<T>, what: &str) -> T {
-    within(HANG, what, move || handle.join())
-        .unwrap_or_else(|payload| panic::resume_unwind(payload))
 }
 
 /// A logger whose file is a pipe that only the test reads: until the test reads it, the
@@ -340,7 +302,11 @@ fn flush_returns_when_nothing_was_logged_even_from_many_threads() {
         })
         .collect();
     for flusher in flushers {
-        join(flusher, "flush() called by 4 threads at once, twice each");
+        join(
+            flusher,
+            HANG,
+            "flush() called by 4 threads at once, twice each",
+        );
     }
     drop_logger(logger, "dropping a Logger that never logged anything");
 }
@@ -365,7 +331,7 @@ fn lines_from_many_threads_are_all_written_whole() {
         })
         .collect();
     for logger in loggers {
-        join(logger, "a thread logging 2 000 lines");
+        join(logger, HANG, "a thread logging 2 000 lines");
     }
     flush(&logger, "flush() after 8 threads logged 2 000 lines each");
     let got = read_file(&path);
@@ -414,7 +380,7 @@ fn log_returns_at_once_while_the_writer_is_stuck() {
     log_many(&logger, MANY);
     let reading = read_to_end(reader);
     drop_logger(logger, "dropping the Logger while the test read its file");
-    let got = join(reading, "reading the log file to its end");
+    let got = join(reading, HANG, "reading the log file to its end");
     let want = expected(MANY);
     assert!(
         got == want,
@@ -478,10 +444,10 @@ fn flush_waits_until_every_line_is_in_the_file() {
              written and read: does the writer thread tell flush() when it got that far?"
         )
     });
-    join(flusher, "the thread that called flush()");
+    join(flusher, HANG, "the thread that called flush()");
     let reading = read_to_end(reader);
     drop_logger(logger, "dropping the Logger after flush()");
-    let rest = join(reading, "reading the rest of the log file");
+    let rest = join(reading, HANG, "reading the rest of the log file");
     assert!(
         rest.is_empty(),
         "after flush() the file held {} more bytes although nothing more was logged: {rest:?}",
@@ -535,7 +501,7 @@ fn dropping_the_logger_writes_every_queued_line_before_it_returns() {
              read to the end"
         )
     });
-    join(dropper, "the thread that dropped the Logger");
+    join(dropper, HANG, "the thread that dropped the Logger");
 }
 
 fn an_idle_writer_thread_sleeps_instead_of_polling() {

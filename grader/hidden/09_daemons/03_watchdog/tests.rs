@@ -4,7 +4,8 @@
 
 use exercise::Watchdog;
 use harness::awake;
-use harness::time::within;
+use harness::time::{Kept, within};
+use harness::types::assert_send_sync;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::thread;
@@ -19,39 +20,7 @@ const HANG: Duration = Duration::from_secs(5);
 /// A timeout that never runs out during a test.
 const HOUR: Duration = Duration::from_secs(3600);
 
-fn assert_send_sync<T: Send + Sync>() {}
 const _: fn() = || assert_send_sync::<Watchdog>();
-
-/// A value the test drops itself, within a deadline. If the test fails first, the value is
-/// leaked instead of being dropped while the failure unwinds: a wrong `Drop` could hang there
-/// and hide the failure's message.
-struct Kept<T>(Option<T>);
-
-impl<T> Kept<T> {
-    fn new(value: T) -> Self {
-        Kept(Some(value))
-    }
-
-    fn take(mut self) -> T {
-        self.0.take().expect("a kept value is taken once")
-    }
-}
-
-impl<T> std::ops::Deref for Kept<T> {
-    type Target = T;
-
-    fn deref(&self) -> &T {
-        self.0
-            .as_ref()
-            .expect("a kept value is used before it is taken")
-    }
-}
-
-impl<T> Drop for Kept<T> {
-    fn drop(&mut self) {
-        std::mem::forget(self.0.take());
-    }
-}
 
 /// Starts a watchdog whose `on_timeout` adds one to the returned counter.
 fn counting(timeout: Duration) -> (Kept<Arc<Watchdog>>, Arc<AtomicUsize>) {

@@ -4,7 +4,8 @@
 
 use exercise::{Background, StopToken};
 use harness::awake;
-use harness::time::within;
+use harness::time::{Kept, within};
+use harness::types::{assert_send, assert_send_sync};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
 use std::thread;
@@ -19,43 +20,10 @@ const HANG: Duration = Duration::from_secs(5);
 /// A sleep that never runs out during a test.
 const HOUR: Duration = Duration::from_secs(3600);
 
-fn assert_send_sync<T: Send + Sync>() {}
-fn assert_send<T: Send>() {}
 const _: fn() = || {
     assert_send_sync::<StopToken>();
     assert_send::<Background<u32>>();
 };
-
-/// A value the test drops itself, within a deadline. If the test fails first, the value is
-/// leaked instead of being dropped while the failure unwinds: a wrong `Drop` could hang there
-/// and hide the failure's message.
-struct Kept<T>(Option<T>);
-
-impl<T> Kept<T> {
-    fn new(value: T) -> Self {
-        Kept(Some(value))
-    }
-
-    fn take(mut self) -> T {
-        self.0.take().expect("a kept value is taken once")
-    }
-}
-
-impl<T> std::ops::Deref for Kept<T> {
-    type Target = T;
-
-    fn deref(&self) -> &T {
-        self.0
-            .as_ref()
-            .expect("a kept value is used before it is taken")
-    }
-}
-
-impl<T> Drop for Kept<T> {
-    fn drop(&mut self) {
-        std::mem::forget(self.0.take());
-    }
-}
 
 /// Starts `job` in the background; the handle is leaked if the test fails.
 fn spawn<T: Send + 'static>(
@@ -70,6 +38,9 @@ fn stop<T: Send + 'static>(job: Kept<Background<T>>, what: &str) -> Result<T, St
 }
 
 /// Calls `join()` within the hang deadline.
+///
+/// Not `harness::time::join`: this calls the exercise's `Background::join` (on a kept job), not
+/// `JoinHandle::join`, and returns its `Result` as the tests check it.
 fn join<T: Send + 'static>(job: Kept<Background<T>>, what: &str) -> Result<T, String> {
     within(HANG, what, move || job.take().join())
 }
