@@ -37,15 +37,17 @@ done
 [ -d "$(/usr/bin/rustc --print sysroot)/lib/rustlib/src/rust/library" ] \
     || { echo "cross-check: the standard library's source is missing: apt-get install rust-web-src" >&2; exit 2; }
 
-# Debian's compiler, not the rustup proxy (which would read rust-toolchain.toml and pick the
-# pinned toolchain, which has no std source for these targets).
-export RUSTC_BOOTSTRAP=1 RUSTC=/usr/bin/rustc
+# Debian's cargo and compiler for the targets, not the rustup proxy (which would read
+# rust-toolchain.toml and pick the pinned toolchain, which has no std source for them). Only for
+# those checks: the grader that writes the crates, and the native check, use the pinned toolchain
+# (exported, RUSTC would rebuild the grader with Debian's compiler, and again after).
+cross_cargo() { RUSTC_BOOTSTRAP=1 RUSTC=/usr/bin/rustc /usr/bin/cargo "$@"; }
 target_flags=()
 for target in "${targets[@]}"; do target_flags+=(--target "$target"); done
 out="$PWD/target/cross-check"
 
 echo "== the workspace, for ${targets[*]}"
-RUSTFLAGS="-D warnings" /usr/bin/cargo check --quiet -Zbuild-std=std,panic_abort "${target_flags[@]}" \
+RUSTFLAGS="-D warnings" cross_cargo check --quiet -Zbuild-std=std,panic_abort "${target_flags[@]}" \
     --workspace --all-targets --target-dir "$out/workspace"
 
 echo "== every exercise crate the grader generates, for ${targets[*]}"
@@ -93,7 +95,7 @@ if $cargo_failed && [ ! -s "$out/native-refused" ]; then
     exit 1
 fi
 # The generated workspace pins the course's toolchain; Debian's cargo reads no rust-toolchain.toml.
-check_generated /usr/bin/cargo "$out/generated-target" -Zbuild-std=std,panic_abort \
+check_generated cross_cargo "$out/generated-target" -Zbuild-std=std,panic_abort \
     "${target_flags[@]}" > "$out/cross.log"
 failures < "$out/cross.log" > "$out/cross-refused"
 if ! cmp -s "$out/native-refused" "$out/cross-refused"; then
