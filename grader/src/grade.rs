@@ -44,6 +44,13 @@ enum BuiltState {
     Judged(ExerciseResult),
 }
 
+impl Built<'_> {
+    /// Whether it compiled (and is ready to run); `false` once judged without running.
+    pub fn compiled(&self) -> bool {
+        matches!(self.state, BuiltState::Ready(..))
+    }
+}
+
 /// The submission as built for the model checker.
 enum ModelBuild {
     /// The exercise has no model tests.

@@ -859,13 +859,24 @@ pub fn crates_written(count: usize, dir: &std::path::Path) -> String {
     )
 }
 
-/// What `verify --build-only` did.
-pub fn crates_built(count: usize, dir: &std::path::Path) -> String {
-    format!(
+/// What `verify --build-only` did; `refused` names the submissions that did not compile.
+pub fn crates_built(count: usize, refused: &[String], dir: &std::path::Path) -> String {
+    let mut out = format!(
         "built the crates of {count} solutions, stubs, alternatives and mutants in the workspace \
          {}; nothing was run\n",
         dir.display()
-    )
+    );
+    if !refused.is_empty() {
+        let _ = writeln!(
+            out,
+            "{} of them did not compile (`verify` says why):",
+            refused.len()
+        );
+        for name in refused {
+            let _ = writeln!(out, "  {name}");
+        }
+    }
+    out
 }
 
 /// The line of `grader verify` for one exercise, after its checks.

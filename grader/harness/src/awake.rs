@@ -18,7 +18,7 @@
 //!
 //! The look lasts at least the window the test asks for, and longer when the machine is so busy
 //! that the yardstick has not yet run in three looks out of four of that window: the evidence,
-//! not the clock, decides when it has seen enough (up to [`LONGEST`] times the window).
+//! not the clock, decides when it has seen enough (up to eight times the window).
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -108,13 +108,30 @@ pub fn build_only(course: &Course, target: Option<&str>) -> Result<i32> {
     let submissions: Vec<Submission> = plans.iter().flat_map(Plan::submissions).collect();
     let bar = GradingProgress::new(exercises.len());
     bar.building(submissions.len());
-    grade::build(&workspace, &submissions, None)?;
+    let built = grade::build(&workspace, &submissions, None)?;
     bar.finish();
+    // Only a mutant may fail to compile (a compile-fail check catches some that way): a
+    // solution, stub or alternative that does not is a problem `verify` would report.
+    let refused: Vec<String> = built
+        .iter()
+        .filter(|built| !built.compiled())
+        .map(|built| {
+            format!(
+                "{}: {}",
+                built.submission.exercise.id, built.submission.variant
+            )
+        })
+        .collect();
+    let must_compile = |name: &String| !name.contains(": mutant-");
     print!(
         "{}",
-        output::crates_built(submissions.len(), &workspace.dir)
+        output::crates_built(submissions.len(), &refused, &workspace.dir)
     );
-    Ok(EXIT_PASSED)
+    Ok(if refused.iter().any(must_compile) {
+        EXIT_NOT_PASSED
+    } else {
+        EXIT_PASSED
+    })
 }
 
 fn read(course: &Course, path: &std::path::Path) -> Result<Vec<u8>> {
