@@ -458,13 +458,24 @@ fn run_must_fail(
     mut finished: impl FnMut(usize, Vec<Vec<ExerciseResult>>),
 ) -> Result<()> {
     let runs_of = |index: usize| if index == 0 { 1 } else { repeat as usize };
-    let jobs: Vec<(usize, usize)> = groups
-        .iter()
-        .enumerate()
-        .flat_map(|(group, built)| {
-            (0..built.len())
-                .flat_map(move |index| std::iter::repeat_n((group, index), runs_of(index)))
+    // Round by round: every submission's first run, then every second run, and so on, so that
+    // the runs of one submission are far apart in the queue.
+    let jobs: Vec<(usize, usize)> = (0..repeat as usize)
+        .flat_map(|round| {
+            groups.iter().enumerate().flat_map(move |(group, built)| {
+                (0..built.len())
+                    .filter(move |&index| round < runs_of(index))
+                    .map(move |index| (group, index))
+            })
         })
+        .collect();
+    // Two runs of one submission share its working folders (`runs/PACKAGE/TEST`, which each
+    // run empties first), so they must never overlap: one would delete the folder the other's
+    // test or compiler is working in, a failure that is the grader's and not the mutant's (a
+    // mutant falsely caught). A run waits for the one before it to end.
+    let alone: Vec<Vec<Mutex<()>>> = groups
+        .iter()
+        .map(|built| built.iter().map(|_| Mutex::new(())).collect())
         .collect();
     let concurrency = std::thread::available_parallelism()
         .map_or(1, usize::from)
@@ -485,7 +496,7 @@ fn run_must_fail(
         for _ in 0..concurrency {
             let done = done.clone();
             let (jobs, next, abandoned) = (&jobs, &next, &abandoned);
-            let (verdicts, remaining) = (&verdicts, &remaining);
+            let (verdicts, remaining, alone) = (&verdicts, &remaining, &alone);
             scope.spawn(move || {
                 while !abandoned.load(Ordering::Relaxed) {
                     let Some(&(group, index)) = jobs.get(next.fetch_add(1, Ordering::Relaxed))
@@ -494,6 +505,9 @@ fn run_must_fail(
                     };
                     let built = groups[group][index];
                     let deadline = ExerciseDeadline::without_budget(built.submission.exercise);
+                    let _alone = alone[group][index]
+                        .lock()
+                        .unwrap_or_else(|p| p.into_inner());
                     match grade::run(workspace, built, Thoroughness::UntilFirstFailure, &deadline) {
                         Ok(verdict) => {
                             verdicts[group].lock().unwrap_or_else(|p| p.into_inner())[index]
