@@ -16,6 +16,7 @@ use anstyle::{AnsiColor, Style};
 
 use crate::budget::Limit;
 use crate::course::{Course, Exercise};
+use crate::failure_kind::{self, FailureKind};
 use crate::platform::Weakness;
 use crate::progress::Standing;
 use crate::verdict::{CheckKind, CheckResult, ExerciseResult, Status};
@@ -240,7 +241,13 @@ pub fn exercise_report(result: &ExerciseResult) -> String {
                 );
             }
             let _ = writeln!(out, "{}", indent(&message, "      "));
-            if checks.iter().any(|c| c.kind == CheckKind::Model) {
+            // A replay shows how threads interleaved to a failure; one that reached the stub's
+            // `todo!()` has nothing to show.
+            let interleaving = |check: &&CheckResult| {
+                check.kind == CheckKind::Model
+                    && failure_kind::of_check(check, None) != Some(FailureKind::Unfinished)
+            };
+            if checks.iter().any(interleaving) {
                 let _ = writeln!(
                     out,
                     "      See it again, step by step: cargo run -p grader -- check {} --replay",
