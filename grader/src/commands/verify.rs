@@ -32,10 +32,7 @@ pub fn run(course: &Course, target: Option<&str>, repeat: u32) -> Result<i32> {
     let bar = GradingProgress::new(exercises.len());
     // Every file of every exercise is built in one cargo run: cargo keeps every core busy across
     // exercises, and the workspace is loaded once instead of once per exercise.
-    let plans: Vec<Plan> = exercises
-        .iter()
-        .map(|exercise| plan(course, exercise))
-        .collect::<Result<_>>()?;
+    let plans = plans(course, &exercises)?;
     let submissions: Vec<Submission> = plans.iter().flat_map(Plan::submissions).collect();
     bar.building(submissions.len());
     let built = grade::build(&workspace, &submissions, None)?;
@@ -83,14 +80,19 @@ pub fn run(course: &Course, target: Option<&str>, repeat: u32) -> Result<i32> {
     })
 }
 
+/// What `verify` grades for each of `exercises`.
+fn plans<'a>(course: &Course, exercises: &[&'a Exercise]) -> Result<Vec<Plan<'a>>> {
+    exercises
+        .iter()
+        .map(|exercise| plan(course, exercise))
+        .collect()
+}
+
 /// `verify --write-only`: writes every crate `run` would build, and builds nothing.
 pub fn write_only(course: &Course, target: Option<&str>) -> Result<i32> {
     let exercises = select(course, target)?;
     let workspace = BuildWorkspace::open(course)?;
-    let plans: Vec<Plan> = exercises
-        .iter()
-        .map(|exercise| plan(course, exercise))
-        .collect::<Result<_>>()?;
+    let plans = plans(course, &exercises)?;
     let submissions: Vec<Submission> = plans.iter().flat_map(Plan::submissions).collect();
     let written = grade::write_crates(&workspace, &submissions)?;
     print!("{}", output::crates_written(written, &workspace.dir));
@@ -101,10 +103,7 @@ pub fn write_only(course: &Course, target: Option<&str>) -> Result<i32> {
 pub fn build_only(course: &Course, target: Option<&str>) -> Result<i32> {
     let exercises = select(course, target)?;
     let workspace = BuildWorkspace::open(course)?;
-    let plans: Vec<Plan> = exercises
-        .iter()
-        .map(|exercise| plan(course, exercise))
-        .collect::<Result<_>>()?;
+    let plans = plans(course, &exercises)?;
     let submissions: Vec<Submission> = plans.iter().flat_map(Plan::submissions).collect();
     let bar = GradingProgress::new(exercises.len());
     bar.building(submissions.len());
@@ -112,26 +111,26 @@ pub fn build_only(course: &Course, target: Option<&str>) -> Result<i32> {
     bar.finish();
     // Only a mutant may fail to compile (a compile-fail check catches some that way): a
     // solution, stub or alternative that does not is a problem `verify` would report.
-    let refused: Vec<String> = built
+    let refused: Vec<&Submission> = built
         .iter()
         .filter(|built| !built.compiled())
-        .map(|built| {
-            format!(
-                "{}: {}",
-                built.submission.exercise.id, built.submission.variant
-            )
-        })
+        .map(|built| built.submission)
         .collect();
-    let must_compile = |name: &String| !name.contains(": mutant-");
+    let names: Vec<String> = refused
+        .iter()
+        .map(|submission| format!("{}: {}", submission.exercise.id, submission.variant))
+        .collect();
     print!(
         "{}",
-        output::crates_built(submissions.len(), &refused, &workspace.dir)
+        output::crates_built(submissions.len(), &names, &workspace.dir)
     );
-    Ok(if refused.iter().any(must_compile) {
-        EXIT_NOT_PASSED
-    } else {
-        EXIT_PASSED
-    })
+    Ok(
+        if refused.iter().any(|s| !s.variant.starts_with("mutant-")) {
+            EXIT_NOT_PASSED
+        } else {
+            EXIT_PASSED
+        },
+    )
 }
 
 fn read(course: &Course, path: &std::path::Path) -> Result<Vec<u8>> {
@@ -240,10 +239,7 @@ impl Plan<'_> {
 /// their declarations; grades nothing.
 pub fn classes(course: &Course, target: Option<&str>) -> Result<i32> {
     let exercises = select(course, target)?;
-    let plans: Vec<Plan> = exercises
-        .iter()
-        .map(|exercise| plan(course, exercise))
-        .collect::<Result<_>>()?;
+    let plans = plans(course, &exercises)?;
     let rows: Vec<(&str, Option<&Declaration>)> = plans
         .iter()
         .map(|plan| {
