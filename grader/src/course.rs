@@ -12,7 +12,7 @@ use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::CourseError;
+use crate::error::{CourseError, GraderError};
 
 /// The one format of course.yaml this grader reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -328,27 +328,46 @@ impl Course {
         self.sections.iter().flat_map(|s| s.exercises.iter())
     }
 
-    /// Resolves a `check` target: a section id or `section/exercise`.
-    pub fn select(&self, target: &str) -> Option<Vec<&Exercise>> {
-        if let Some(section) = self.sections.iter().find(|s| s.id == target) {
-            return Some(section.exercises.iter().collect());
+    /// The exercises a command's target names, in course order: every exercise when there is
+    /// no target, a section's, or one exercise (`section/exercise`).
+    pub fn selected(&self, target: Option<&str>) -> Result<Vec<&Exercise>, GraderError> {
+        let Some(target) = target else {
+            return Ok(self.exercises().collect());
+        };
+        let exercises = if let Some(section) = self.sections.iter().find(|s| s.id == target) {
+            section.exercises.iter().collect()
+        } else {
+            let exercise = self.exercises().find(|e| e.id == target).ok_or_else(|| {
+                GraderError::NoSuchTarget {
+                    target: target.to_owned(),
+                    sections: self
+                        .sections
+                        .iter()
+                        .map(|s| s.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                }
+            })?;
+            vec![exercise]
+        };
+        if exercises.is_empty() {
+            return Err(GraderError::EmptySection(target.to_owned()));
         }
-        self.exercises()
-            .find(|e| e.id == target)
-            .map(|exercise| vec![exercise])
+        Ok(exercises)
     }
 
-    /// Finds an exercise by full id, or by its short id when only one section has it.
-    pub fn find_exercise(&self, id: &str) -> Option<&Exercise> {
+    /// The exercise a command names by full id, or by its short id when only one section has
+    /// it.
+    pub fn exercise(&self, id: &str) -> Result<&Exercise, GraderError> {
         if let Some(exercise) = self.exercises().find(|e| e.id == id) {
-            return Some(exercise);
+            return Ok(exercise);
         }
         let mut by_short = self
             .exercises()
             .filter(|e| e.id.rsplit('/').next() == Some(id));
         match (by_short.next(), by_short.next()) {
-            (Some(only), None) => Some(only),
-            _ => None,
+            (Some(only), None) => Ok(only),
+            _ => Err(GraderError::NoSuchExercise(id.to_owned())),
         }
     }
 }

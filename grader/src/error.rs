@@ -25,6 +25,30 @@ pub enum GraderError {
     #[error("{0}")]
     Usage(String),
 
+    /// The command line names neither a section nor an exercise of the course.
+    #[error(
+        "course.yaml has no section or exercise `{target}`; sections are: {sections} (an \
+         exercise is named section/exercise, as `{grader} list` shows)",
+        grader = crate::output::GRADER
+    )]
+    NoSuchTarget {
+        /// What was named.
+        target: String,
+        /// The course's sections, comma-separated.
+        sections: String,
+    },
+
+    /// The command line names a section that has no exercises yet.
+    #[error("section `{0}` has no exercises yet")]
+    EmptySection(String),
+
+    /// The command line names no exercise of the course.
+    #[error(
+        "course.yaml has no exercise `{0}`; `{grader} list` shows every exercise id",
+        grader = crate::output::GRADER
+    )]
+    NoSuchExercise(String),
+
     /// An operating-system or tool failure that is not the learner's or the author's doing.
     #[error("{context}: {source}")]
     Io {
@@ -43,7 +67,11 @@ impl GraderError {
     /// The documented exit status for this error.
     pub fn exit_status(&self) -> i32 {
         match self {
-            GraderError::Course(_) | GraderError::Usage(_) => EXIT_USAGE,
+            GraderError::Course(_)
+            | GraderError::Usage(_)
+            | GraderError::NoSuchTarget { .. }
+            | GraderError::EmptySection(_)
+            | GraderError::NoSuchExercise(_) => EXIT_USAGE,
             GraderError::Io { .. } | GraderError::Build(_) => EXIT_ENVIRONMENT,
         }
     }

@@ -17,6 +17,10 @@ use crate::runner;
 use crate::verdict::{CheckKind, CheckResult, ExerciseResult, Status};
 use crate::workspace::{BuildWorkspace, ExerciseCrate};
 
+mod learner;
+
+pub use learner::grade_and_record;
+
 /// The most test processes run at once, whatever the number of cores: concurrency tests start
 /// threads of their own.
 const MAX_PARALLEL_TESTS: usize = 4;

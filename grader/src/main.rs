@@ -26,6 +26,7 @@ mod output;
 mod platform;
 mod progress;
 mod progress_bar;
+mod reporter;
 mod runner;
 mod stubs;
 mod verdict;
@@ -35,7 +36,7 @@ use std::io::IsTerminal as _;
 
 use clap::Parser as _;
 
-use crate::cli::{Cli, Command, Format};
+use crate::cli::{Cli, Command};
 use crate::course::Course;
 use crate::error::GraderError;
 
@@ -61,26 +62,19 @@ fn main() {
             ),
     );
     let started = std::time::Instant::now();
-    let results_file = match &cli.command {
-        Some(Command::Check {
-            format: format @ (Format::Gradescope | Format::Prairielearn),
-            output,
-            ..
-        }) => Some((*format, output.clone())),
+    let check_output = match &cli.command {
+        Some(Command::Check { format, output, .. }) => Some((*format, output.clone())),
         _ => None,
     };
     let status = match run(cli) {
         Ok(status) => status,
         Err(error) => {
             eprint!("{}", output::error(&error.to_string()));
-            // An instructor must never get "no results": say in the results why there are none.
-            if let Some((format, file)) = results_file {
-                commands::check::write_failure(
-                    format,
-                    file.as_deref(),
-                    &error.to_string(),
-                    started.elapsed(),
-                );
+            // An instructor must never get "no results": the autograders' formats say in the
+            // results why there are none.
+            if let Some((format, file)) = check_output {
+                reporter::new(format, file.as_deref())
+                    .failed(&error.to_string(), started.elapsed());
             }
             error.exit_status()
         }
@@ -130,13 +124,8 @@ fn run(cli: Cli) -> Result<i32, GraderError> {
                     GraderError::Usage(format!("cannot grade as user `{user}`: {error}"))
                 })?;
             }
-            commands::check::run(
-                &course,
-                target.as_deref(),
-                format,
-                output.as_deref(),
-                submitted_at,
-            )
+            let mut reporter = reporter::new(format, output.as_deref());
+            commands::check::run(&course, target.as_deref(), reporter.as_mut(), submitted_at)
         }
         Command::Watch { poll } => commands::watch::run(&course, poll),
         Command::List => commands::list::run(&course),

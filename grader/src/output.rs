@@ -1007,6 +1007,13 @@ pub fn error(message: &str) -> String {
     format!("error: {message}\n")
 }
 
+/// Prints and flushes, so that a learner sees each verdict as soon as it is known.
+pub fn print_now(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = std::io::Write::write_all(&mut stdout, text.as_bytes());
+    let _ = std::io::Write::flush(&mut stdout);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

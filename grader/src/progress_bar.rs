@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::commands::check::print_now;
 use crate::output;
+use crate::output::print_now;
 
 /// How often the spinner moves while nothing else changes (a long build, a slow test).
 const TICK: Duration = Duration::from_millis(120);

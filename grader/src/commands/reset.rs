@@ -15,12 +15,7 @@ use crate::stubs;
 
 /// Restores the stub of exercise `id`, asking first unless `yes`.
 pub fn run(course: &Course, id: &str, yes: bool) -> Result<i32> {
-    let exercise = course.find_exercise(id).ok_or_else(|| {
-        GraderError::Usage(format!(
-            "course.yaml has no exercise `{id}`; `{} list` shows every exercise id",
-            output::GRADER
-        ))
-    })?;
+    let exercise = course.exercise(id)?;
     // Find the stub before asking: a question whose "yes" cannot be done is not asked.
     shipped_stub(course, &exercise.path)?;
     if !yes {

@@ -8,12 +8,7 @@ use crate::progress::{Progress, Standing};
 
 /// Prints the solution of exercise `id` if the learner's file passes as it is now.
 pub fn run(course: &Course, id: &str) -> Result<i32> {
-    let exercise = course.find_exercise(id).ok_or_else(|| {
-        GraderError::Usage(format!(
-            "course.yaml has no exercise `{id}`; `{} list` shows every exercise id",
-            output::GRADER
-        ))
-    })?;
+    let exercise = course.exercise(id)?;
     if Progress::load(course).standing(course, exercise) != Standing::Done {
         print!("{}", output::solution_locked(exercise));
         return Ok(EXIT_NOT_PASSED);

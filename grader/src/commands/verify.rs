@@ -8,7 +8,7 @@ use std::sync::{Mutex, mpsc};
 
 use crate::budget::ExerciseDeadline;
 use crate::bug_classes::{self, Declaration};
-use crate::commands::check::select;
+
 use crate::course::{Course, Exercise};
 use crate::embedded;
 use crate::error::{EXIT_NOT_PASSED, EXIT_PASSED, GraderError, Result};
@@ -23,7 +23,7 @@ use crate::workspace::BuildWorkspace;
 
 /// Verifies the whole course, or one section or exercise of it.
 pub fn run(course: &Course, target: Option<&str>, repeat: u32) -> Result<i32> {
-    let exercises = select(course, target)?;
+    let exercises = course.selected(target)?;
     let mut problems = Vec::new();
     if target.is_none() {
         problems.extend(stray_files(course));
@@ -90,7 +90,7 @@ fn plans<'a>(course: &Course, exercises: &[&'a Exercise]) -> Result<Vec<Plan<'a>
 
 /// `verify --write-only`: writes every crate `run` would build, and builds nothing.
 pub fn write_only(course: &Course, target: Option<&str>) -> Result<i32> {
-    let exercises = select(course, target)?;
+    let exercises = course.selected(target)?;
     let workspace = BuildWorkspace::open(course)?;
     let plans = plans(course, &exercises)?;
     let submissions: Vec<Submission> = plans.iter().flat_map(Plan::submissions).collect();
@@ -101,7 +101,7 @@ pub fn write_only(course: &Course, target: Option<&str>) -> Result<i32> {
 
 /// `verify --build-only`: builds every crate `run` would run, in one cargo run, and runs none.
 pub fn build_only(course: &Course, target: Option<&str>) -> Result<i32> {
-    let exercises = select(course, target)?;
+    let exercises = course.selected(target)?;
     let workspace = BuildWorkspace::open(course)?;
     let plans = plans(course, &exercises)?;
     let submissions: Vec<Submission> = plans.iter().flat_map(Plan::submissions).collect();
@@ -238,7 +238,7 @@ impl Plan<'_> {
 /// `verify --classes`: the bug-class matrix of the selected exercises, and the problems of
 /// their declarations; grades nothing.
 pub fn classes(course: &Course, target: Option<&str>) -> Result<i32> {
-    let exercises = select(course, target)?;
+    let exercises = course.selected(target)?;
     let plans = plans(course, &exercises)?;
     let rows: Vec<(&str, Option<&Declaration>)> = plans
         .iter()

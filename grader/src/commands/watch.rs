@@ -24,12 +24,13 @@ use std::time::{Duration, Instant};
 use notify::{RecursiveMode, Watcher as _};
 
 use crate::budget::Budget;
-use crate::commands::check::grade_and_record;
 use crate::commands::reset;
 use crate::course::{Course, Exercise};
 use crate::error::{EXIT_PASSED, Result};
+use crate::grade::grade_and_record;
 use crate::output::{self, Following};
 use crate::progress::{Progress, Standing, sha256_hex};
+use crate::progress_bar::GradingProgress;
 
 /// Saves arrive as bursts of file events; wait this long for a burst to end before grading.
 const SETTLE: Duration = Duration::from_millis(150);
@@ -155,7 +156,7 @@ pub fn run(course: &Course, poll_only: bool) -> Result<i32> {
                     output::watch_goto_question(interactive).trim_end()
                 ));
             }
-            Some(Event::Goto(id)) => match course.find_exercise(&id) {
+            Some(Event::Goto(id)) => match course.exercise(&id).ok() {
                 _ if id.is_empty() => screen.say(&output::reset_cancelled()),
                 Some(exercise) => {
                     let index = course
@@ -240,7 +241,9 @@ fn grade(
     // The digest is taken before grading: a save during grading is graded again after it.
     graded.record(course, exercise);
     let budget = Budget::starting(std::time::Instant::now(), course.budget);
-    let results = grade_and_record(course, &[exercise], false, &budget, &mut |_| {})?;
+    // One exercise: no bar is drawn, and the screen shows the verdict itself.
+    let bar = GradingProgress::new(1);
+    let results = grade_and_record(course, &[exercise], &budget, &bar, &mut |_| Ok(()))?;
     let result = &results[0];
     screen.say(&output::exercise_report(result));
     if !result.passed() {
