@@ -3,7 +3,7 @@
 //! of its own, run the compile-fail checks, and put the verdicts together.
 
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::Instant;
 
 use crate::budget::{ExerciseDeadline, MIN_TEST_TIME};
@@ -13,6 +13,7 @@ use crate::course::Exercise;
 use crate::embedded;
 use crate::error::{GraderError, Result};
 use crate::failure_kind::{self, FailureKind};
+use crate::pool;
 use crate::runner;
 use crate::verdict::{CheckKind, CheckResult, ExerciseResult, Status};
 use crate::workspace::{BuildWorkspace, ExerciseCrate};
@@ -25,14 +26,45 @@ pub use learner::grade_and_record;
 /// threads of their own.
 const MAX_PARALLEL_TESTS: usize = 4;
 
-/// A file to grade as an exercise: the learner's, or for `verify` a solution, stub or mutant.
+/// A file to grade as an exercise: the learner's, or for `verify` a solution, stub, alternative
+/// or mutant.
 pub struct Submission<'a> {
     /// The exercise it is graded as.
     pub exercise: &'a Exercise,
-    /// Empty for the learner's file; `solution`, `stub` or `mutant-NAME` for `verify`.
-    pub variant: String,
+    /// Which file of the exercise it is.
+    pub variant: Variant,
     /// The file's contents.
     pub bytes: Vec<u8>,
+}
+
+/// Which of an exercise's files a submission is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Variant {
+    /// The learner's own file.
+    Learner,
+    /// The course's solution (`verify`).
+    Solution,
+    /// The stub the learner starts from (`verify`).
+    Stub,
+    /// A correct solution written differently from the course's, by name (`verify`).
+    Alternative(&'static str),
+    /// A solution with a bug the hidden tests must catch, by name (`verify`).
+    Mutant(&'static str),
+}
+
+impl Variant {
+    /// What keeps this variant's crates apart from the others' in the build workspace (see
+    /// [`BuildWorkspace::prepare`]), and names it to an author: empty for the learner's file,
+    /// `solution`, `stub`, `alternative-NAME` or `mutant-NAME` otherwise.
+    pub fn name(&self) -> String {
+        match self {
+            Variant::Learner => String::new(),
+            Variant::Solution => "solution".to_owned(),
+            Variant::Stub => "stub".to_owned(),
+            Variant::Alternative(name) => format!("alternative-{name}"),
+            Variant::Mutant(name) => format!("mutant-{name}"),
+        }
+    }
 }
 
 /// A submission after the build: ready to run, or already judged (it did not compile).
@@ -99,9 +131,9 @@ pub fn build<'a>(
             Ok(text) => {
                 to_build.push((
                     index,
-                    workspace.prepare(exercise, &submission.variant, text)?,
+                    workspace.prepare(exercise, &submission.variant.name(), text)?,
                 ));
-                models.push(workspace.prepare_model(exercise, &submission.variant, text)?);
+                models.push(workspace.prepare_model(exercise, &submission.variant.name(), text)?);
             }
             Err(error) => judged.push((
                 index,
@@ -193,10 +225,10 @@ pub fn write_crates(workspace: &BuildWorkspace, submissions: &[Submission]) -> R
         let Ok(text) = std::str::from_utf8(&submission.bytes) else {
             continue;
         };
-        workspace.prepare(submission.exercise, &submission.variant, text)?;
+        workspace.prepare(submission.exercise, &submission.variant.name(), text)?;
         written += 1;
         if workspace
-            .prepare_model(submission.exercise, &submission.variant, text)?
+            .prepare_model(submission.exercise, &submission.variant.name(), text)?
             .is_some()
         {
             written += 1;
@@ -245,7 +277,7 @@ pub fn run(
             // Kept by the file's digest: an interleaving belongs to one version of the file,
             // and graders of other copies of the course that share the build folder (with
             // other files) never overwrite it.
-            let replays = (built.submission.variant.is_empty()
+            let replays = (built.submission.variant == Variant::Learner
                 && !crate::platform::runs_as_learner())
             .then(|| {
                 workspace
@@ -509,67 +541,53 @@ fn run_tests(
     }
     let notes: Mutex<Vec<String>> = Mutex::new(Vec::new());
     let results: Mutex<Vec<Option<CheckResult>>> = Mutex::new(vec![None; names.len()]);
-    let next = AtomicUsize::new(0);
-    let jobs = std::thread::available_parallelism()
+    let workers = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .clamp(1, MAX_PARALLEL_TESTS);
-    std::thread::scope(|scope| {
-        for _ in 0..jobs {
-            scope.spawn(|| {
-                loop {
-                    if stop.load(Ordering::Relaxed) {
-                        break;
-                    }
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(name) = names.get(index) else {
-                        break;
-                    };
-                    let allowed = match deadline.test_time(exercise.timeout) {
-                        Ok(allowed) => allowed,
-                        Err(limit) => {
-                            let check = not_run(name.clone(), set.kind, limit);
-                            results.lock().unwrap_or_else(|p| p.into_inner())[index] = Some(check);
-                            continue;
-                        }
-                    };
-                    let Some(run) = runner::run_test(
-                        &artifacts.test_binary,
-                        name,
-                        runner::Deadline {
-                            allowed,
-                            timeout: exercise.timeout,
-                        },
-                        &run_dirs[index],
-                        &stop,
-                    ) else {
-                        break;
-                    };
-                    if let Some(saved) = set.save_replays {
-                        keep_replay(&run_dirs[index], saved, name, run.status);
-                    }
-                    notes
-                        .lock()
-                        .unwrap_or_else(|p| p.into_inner())
-                        .extend(run.notes.iter().map(|n| learner_paths(krate, n)));
-                    let mut check = CheckResult {
-                        name: name.clone(),
-                        kind: set.kind,
-                        status: run.status,
-                        message: run.message.map(|m| learner_paths(krate, &m)),
-                        output: learner_paths(krate, &run.output),
-                        duration_ms: run.duration.as_millis() as u64,
-                        failure_kind: None,
-                    };
-                    check.failure_kind = failure_kind::of_check(&check, run.hang);
-                    if check.status != Status::Passed
-                        && thoroughness == Thoroughness::UntilFirstFailure
-                    {
-                        stop.store(true, Ordering::Relaxed);
-                    }
-                    results.lock().unwrap_or_else(|p| p.into_inner())[index] = Some(check);
-                }
-            });
+    pool::run(workers, names.len(), &stop, |index| {
+        let name = &names[index];
+        let allowed = match deadline.test_time(exercise.timeout) {
+            Ok(allowed) => allowed,
+            Err(limit) => {
+                let check = not_run(name.clone(), set.kind, limit);
+                results.lock().unwrap_or_else(|p| p.into_inner())[index] = Some(check);
+                return;
+            }
+        };
+        // `None`: stopped, as another test failed first; no verdict to keep.
+        let Some(run) = runner::run_test(
+            &artifacts.test_binary,
+            name,
+            runner::Deadline {
+                allowed,
+                timeout: exercise.timeout,
+            },
+            &run_dirs[index],
+            &stop,
+        ) else {
+            return;
+        };
+        if let Some(saved) = set.save_replays {
+            keep_replay(&run_dirs[index], saved, name, run.status);
         }
+        notes
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .extend(run.notes.iter().map(|n| learner_paths(krate, n)));
+        let mut check = CheckResult {
+            name: name.clone(),
+            kind: set.kind,
+            status: run.status,
+            message: run.message.map(|m| learner_paths(krate, &m)),
+            output: learner_paths(krate, &run.output),
+            duration_ms: run.duration.as_millis() as u64,
+            failure_kind: None,
+        };
+        check.failure_kind = failure_kind::of_check(&check, run.hang);
+        if check.status != Status::Passed && thoroughness == Thoroughness::UntilFirstFailure {
+            stop.store(true, Ordering::Relaxed);
+        }
+        results.lock().unwrap_or_else(|p| p.into_inner())[index] = Some(check);
     });
     let checks = results
         .into_inner()

@@ -24,6 +24,7 @@ mod interrupt;
 mod model_source;
 mod output;
 mod platform;
+mod pool;
 mod progress;
 mod progress_bar;
 mod reporter;

@@ -6,7 +6,7 @@ use std::time::Instant;
 use crate::budget::Budget;
 use crate::course::{self, Course, Exercise};
 use crate::error::{EXIT_NOT_PASSED, EXIT_PASSED, GraderError, Result};
-use crate::grade::{self, Submission};
+use crate::grade::{self, Submission, Variant};
 use crate::output;
 use crate::progress_bar::GradingProgress;
 use crate::reporter::{Reporter, Run};
@@ -111,7 +111,7 @@ pub fn replay(course: &Course, target: &str) -> Result<i32> {
         .map_err(|e| GraderError::Usage(format!("cannot read {}: {e}", exercise.path)))?;
     let submissions = [Submission {
         exercise,
-        variant: String::new(),
+        variant: Variant::Learner,
         bytes,
     }];
     let built = grade::build(&workspace, &submissions, None)?;

@@ -13,7 +13,7 @@ use crate::progress_bar::GradingProgress;
 use crate::verdict::ExerciseResult;
 use crate::workspace::BuildWorkspace;
 
-use super::{Submission, Thoroughness, build, run};
+use super::{Submission, Thoroughness, Variant, build, run};
 
 /// Grades the learner's files of `exercises` (from the cache where a file has not changed)
 /// within `budget`, moving `bar` along and handing the verdicts so far to `graded_so_far` after
@@ -39,7 +39,7 @@ pub fn grade_and_record(
         cache_entries.push(entry);
         submissions.push(Submission {
             exercise,
-            variant: String::new(),
+            variant: Variant::Learner,
             bytes,
         });
     }
@@ -49,7 +49,7 @@ pub fn grade_and_record(
         .filter(|(_, cached)| cached.is_none())
         .map(|(submission, _)| Submission {
             exercise: submission.exercise,
-            variant: String::new(),
+            variant: Variant::Learner,
             bytes: submission.bytes.clone(),
         })
         .collect();
