@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::support::{repo_root, shared_build_dir};
+use crate::support::{check_schema, repo_root, shared_build_dir};
 
 /// The autograder's course: the locks section alone keeps this test quick.
 fn write_source(source: &Path) {
@@ -79,27 +79,6 @@ fn grade(files: &[(&str, &str)]) -> Value {
     let results: Value = serde_json::from_str(&results).expect("results.json is JSON");
     check_schema(&results);
     results
-}
-
-/// The fields Gradescope reads, with their types.
-pub fn check_schema(results: &Value) {
-    assert!(results["score"].is_u64(), "{results}");
-    assert!(results["execution_time"].is_u64(), "{results}");
-    assert!(results["output"].is_string(), "{results}");
-    for test in results["tests"].as_array().expect("tests") {
-        assert!(test["name"].is_string(), "{test}");
-        assert!(
-            test["score"].is_u64() && test["max_score"].is_u64(),
-            "{test}"
-        );
-        assert!(["passed", "failed"].contains(&test["status"].as_str().expect("status")));
-        assert!(test["output"].is_string(), "{test}");
-        assert!(
-            ["visible", "hidden", "after_due_date", "after_published"]
-                .contains(&test["visibility"].as_str().expect("visibility")),
-            "{test}"
-        );
-    }
 }
 
 fn score_of(results: &Value, id: &str) -> u64 {

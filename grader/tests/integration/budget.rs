@@ -142,7 +142,7 @@ fn results_written_during_grading_are_whole_when_the_grader_is_stopped() {
     let parsed: Value =
         serde_json::from_str(&std::fs::read_to_string(&results).expect("results.json"))
             .expect("a whole JSON file");
-    crate::autograder::check_schema(&parsed);
+    crate::support::check_schema(&parsed);
     let summaries = summaries(&parsed);
     let names: Vec<&str> = summaries.iter().map(|(name, _)| name.as_str()).collect();
     assert_eq!(

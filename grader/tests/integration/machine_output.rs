@@ -5,7 +5,7 @@
 use quick_xml::events::{BytesStart, Event};
 use serde_json::Value;
 
-use crate::autograder::check_schema;
+use crate::support::check_schema;
 use crate::support::{ScratchCourse, redact, text};
 
 /// The locks section with two exercises solved (counter, cache) and two left as stubs.

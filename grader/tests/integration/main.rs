@@ -3,7 +3,6 @@
 //! One test binary with a module per topic, so the grader and its dependencies link once.
 
 mod autograder;
-mod autograder_sim;
 mod bad_input;
 mod budget;
 mod class_page_render;

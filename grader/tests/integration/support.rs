@@ -422,3 +422,24 @@ pub mod processes {
         }
     }
 }
+
+/// The fields Gradescope reads, with their types.
+pub fn check_schema(results: &serde_json::Value) {
+    assert!(results["score"].is_u64(), "{results}");
+    assert!(results["execution_time"].is_u64(), "{results}");
+    assert!(results["output"].is_string(), "{results}");
+    for test in results["tests"].as_array().expect("tests") {
+        assert!(test["name"].is_string(), "{test}");
+        assert!(
+            test["score"].is_u64() && test["max_score"].is_u64(),
+            "{test}"
+        );
+        assert!(["passed", "failed"].contains(&test["status"].as_str().expect("status")));
+        assert!(test["output"].is_string(), "{test}");
+        assert!(
+            ["visible", "hidden", "after_due_date", "after_published"]
+                .contains(&test["visibility"].as_str().expect("visibility")),
+            "{test}"
+        );
+    }
+}

@@ -12,8 +12,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::autograder::check_schema;
-use crate::support::{one_heavy_test_at_a_time, repo_root, text};
+use crate::support::{check_schema, one_heavy_test_at_a_time, repo_root, text};
 
 /// Runs the simulation of `submissions` (comma-separated) on the locks section for `platform`,
 /// and returns the folder holding
