@@ -1007,6 +1007,23 @@ pub fn error(message: &str) -> String {
     format!("error: {message}\n")
 }
 
+// `grader flycheck`, the check rust-analyzer runs on save (its standard output is cargo's JSON
+// for rust-analyzer; these are its errors, on standard error).
+
+/// `grader flycheck` was given an id that names no exercise.
+pub fn flycheck_unknown_exercise(id: &str) -> String {
+    format!(
+        "course.yaml has no exercise `{id}`; `{GRADER} flycheck` takes an exercise id such as \
+         `locks/counter` (`{GRADER} list` shows them all). If rust-analyzer ran this, \
+         rust-project.json is older than course.yaml: run `{GRADER} lsp` again"
+    )
+}
+
+/// cargo failed to check an exercise's file without saying anything about the file.
+pub fn flycheck_cargo_failed(id: &str, cargo_said: &str) -> String {
+    format!("cargo could not check the file of {id}:\n{cargo_said}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
