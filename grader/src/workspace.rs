@@ -274,6 +274,8 @@ impl BuildWorkspace {
     /// the hidden tests of a file that did not change.
     pub fn prepare_flycheck(&self, exercise: &Exercise, graded: &str) -> Result<ExerciseCrate> {
         let (package, lib) = names(exercise, "flycheck");
+        // Its warnings are shown, and rustc warns of a crate name that is not snake case.
+        let lib = lib.replace("__", "_");
         self.write(
             format!("crates/{package}/Cargo.toml"),
             &format!(

@@ -33,10 +33,11 @@ pub fn run(course: &Course, check_on_save: bool) -> Result<i32> {
     let sysroot = tool_output(course, "RUSTC", "rustc", &["--print", "sysroot"])
         .ok()
         .map(|s| PathBuf::from(s.trim()));
-    // rust-analyzer takes the runnable's folder as it is written: it must be absolute.
+    // rust-analyzer takes the runnable's folder as it is written: it must be absolute. Every
+    // path below is made from this one, as `flycheck`'s diagnostics will be.
     let root = std::path::absolute(&course.root)
         .map_err(|e| GraderError::io("find the course's folder", e))?;
-    let crates = course_crates(course, check_on_save.then_some(root.as_path()));
+    let crates = course_crates(course, &root, check_on_save);
     let mut project = rust_project::build(&metadata, &crates, sysroot, EDITION)
         .map_err(|e| GraderError::Build(e.to_string()))?;
     if check_on_save {
@@ -55,31 +56,38 @@ pub fn run(course: &Course, check_on_save: bool) -> Result<i32> {
 ///
 /// The program is the grader running now (`target/debug/grader` under `cargo run -p grader`):
 /// started directly, a check costs no `cargo run` and never waits for the lock of the course's
-/// own build folder.
+/// own build folder. It is given the course by the path this file names the exercise files
+/// under, not left to find it from its folder (which the system may give with links resolved),
+/// so that the files its diagnostics name are the very ones rust-analyzer knows.
 fn flycheck_runnable(root: &Path) -> Result<Runnable> {
     let program =
         std::env::current_exe().map_err(|e| GraderError::io("find the grader's own program", e))?;
     Ok(Runnable {
         kind: "flycheck",
         program,
-        args: vec!["flycheck".to_owned(), "{label}".to_owned()],
+        args: vec![
+            "--course".to_owned(),
+            root.join("course.yaml").to_string_lossy().into_owned(),
+            "flycheck".to_owned(),
+            "{label}".to_owned(),
+        ],
         cwd: root.to_path_buf(),
     })
 }
 
-/// The exercise files, then each lesson's library and examples, as crates. With the course's
-/// absolute root, each exercise gets its id as build label, for the check on save; the lessons
-/// get none: they are Cargo packages, which `cargo check` already judges, and learners read
-/// them rather than write them.
-fn course_crates(course: &Course, check_on_save: Option<&Path>) -> Vec<CourseCrate> {
+/// The exercise files, then each lesson's library and examples, as crates of the course at
+/// `root`. With `check_on_save`, each exercise gets its id as build label, for the check on
+/// save; the lessons get none: they are Cargo packages, which `cargo check` already judges, and
+/// learners read them rather than write them.
+fn course_crates(course: &Course, root: &Path, check_on_save: bool) -> Vec<CourseCrate> {
     let libraries = || LIBRARIES.map(str::to_owned).to_vec();
     let mut crates: Vec<CourseCrate> = course
         .exercises()
         .map(|exercise| CourseCrate {
             name: format!("ex_{}", exercise.id.replace(['/', '-'], "_")),
-            root_module: exercise.exercise_file(&course.root),
+            root_module: exercise.exercise_file(root),
             deps: libraries(),
-            build: check_on_save.map(|root| Build {
+            build: check_on_save.then(|| Build {
                 label: exercise.id.clone(),
                 build_file: root.join("course.yaml"),
                 target_kind: "lib",
@@ -87,7 +95,7 @@ fn course_crates(course: &Course, check_on_save: Option<&Path>) -> Vec<CourseCra
         })
         .collect();
     // The lesson crates: every `crates/NAME` with a `src/lib.rs`.
-    let mut lessons: Vec<PathBuf> = std::fs::read_dir(course.root.join("crates"))
+    let mut lessons: Vec<PathBuf> = std::fs::read_dir(root.join("crates"))
         .into_iter()
         .flatten()
         .flatten()

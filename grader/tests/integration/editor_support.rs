@@ -1,17 +1,32 @@
 //! rust-analyzer support for exercise files: `grader lsp` lists every exercise file as a crate
 //! of `rust-project.json` with the libraries it may use, and the course's Cargo workspace never
-//! compiles an exercise file, so a broken one cannot break `cargo test --workspace`.
+//! compiles an exercise file, so a broken one cannot break `cargo test --workspace`; a real
+//! rust-analyzer, told by that file to run `grader flycheck` on save, shows the compiler's own
+//! errors on the learner's lines.
+//!
+//! The rust-analyzer used is `$THREADLINGS_RUST_ANALYZER`, else the first of `rust-analyzer` on
+//! PATH and Debian's `/usr/bin/rust-analyzer` (package `rust-web-analyzer`, which `.ci/run`
+//! installs) that answers `--version`. Without one the test says it skipped, except when `CI`
+//! is set: there that is a failure.
+
+mod lsp_client;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::{Duration, Instant};
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::assert_grader_snapshot;
 use crate::support::{
     ScratchCourse, copy_tree, grader_in, redact, repo_root, shared_build_dir, text,
 };
+use lsp_client::{LspClient, file_uri};
+
+/// How long rust-analyzer may take from its start to the compiler's error on the saved file:
+/// a hang fails the test rather than hanging it.
+const EDITOR_DEADLINE: Duration = Duration::from_secs(120);
 
 /// The exercise paths course.yaml lists, in order.
 fn exercise_paths(course_yaml: &str) -> Vec<String> {
@@ -202,5 +217,195 @@ fn broken_exercise_files_and_rust_project_json_leave_the_workspace_building() {
     assert!(
         output.status.success(),
         "the workspace no longer builds with broken exercise files:\n{stderr}"
+    );
+}
+
+/// A rust-analyzer that runs (see the module's docs), or `None` after saying that the test
+/// skipped; with `CI` set, none is a failure.
+fn rust_analyzer(folder: &Path) -> Option<PathBuf> {
+    let answers = |program: &Path| {
+        Command::new(program)
+            .arg("--version")
+            .current_dir(folder)
+            .output()
+            .is_ok_and(|output| output.status.success())
+    };
+    if let Some(chosen) = std::env::var_os("THREADLINGS_RUST_ANALYZER") {
+        let chosen = PathBuf::from(chosen);
+        assert!(
+            answers(&chosen),
+            "THREADLINGS_RUST_ANALYZER={} does not answer --version",
+            chosen.display()
+        );
+        return Some(chosen);
+    }
+    // rustup's `rust-analyzer` proxy is on PATH even where the toolchain lacks the component,
+    // and then fails: only one that answers counts.
+    let found = [
+        PathBuf::from("rust-analyzer"),
+        PathBuf::from("/usr/bin/rust-analyzer"),
+    ]
+    .into_iter()
+    .find(|candidate| answers(candidate));
+    if found.is_none() {
+        let in_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
+        assert!(
+            !in_ci,
+            "no rust-analyzer, and CI is set: .ci/run installs Debian's (apt-get install \
+             rust-web-analyzer); `rustup component add rust-analyzer` or \
+             THREADLINGS_RUST_ANALYZER=PATH do too"
+        );
+        eprintln!(
+            "skipped: no rust-analyzer answers --version (neither on PATH nor \
+             /usr/bin/rust-analyzer; set THREADLINGS_RUST_ANALYZER); CI would fail here"
+        );
+    }
+    found
+}
+
+#[test]
+fn rust_analyzer_shows_the_compilers_error_on_the_learners_line_when_the_file_is_saved() {
+    let course = ScratchCourse::new();
+    let Some(analyzer) = rust_analyzer(course.root()) else {
+        return;
+    };
+    // A build folder of this test's own, kept between runs: the grader's lock on the shared one
+    // may be held for minutes by a `verify` test, and rust-analyzer's wait would count against
+    // the deadline.
+    let build_dir = repo_root().join("target").join("threadlings-tests-editor");
+    let lsp = course
+        .grader()
+        .arg("lsp")
+        .env("THREADLINGS_BUILD_DIR", &build_dir)
+        .output()
+        .expect("the grader runs");
+    assert_eq!(lsp.status.code(), Some(0), "{:?}", text(&lsp));
+
+    // The first exercise's stub, with a use of a moved value at its end: a borrow-checker error
+    // (E0382) that only rustc reports, never rust-analyzer's own diagnostics.
+    let path = exercise_paths(&course.read("course.yaml"))
+        .into_iter()
+        .next()
+        .expect("an exercise");
+    let stub = course.read(&path);
+    let broken = format!(
+        "{stub}\npub fn moved_twice() -> usize {{\n    let words = vec![String::from(\"a\")];\n    \
+         drop(words);\n    words.len()\n}}\n"
+    );
+    // 0-based, as the protocol counts: the line of `words.len()`.
+    let error_line = stub.lines().count() + 4;
+    assert_eq!(
+        broken.lines().nth(error_line).map(str::trim),
+        Some("words.len()")
+    );
+    course.write(&path, &broken);
+    let file = course.root().join(&path);
+    let uri = file_uri(&file);
+
+    let started = Instant::now();
+    let mut command = Command::new(&analyzer);
+    command
+        .current_dir(course.root())
+        // What the grader it starts must see: this test's build folder, and no target folder
+        // of the test run's own.
+        .env("THREADLINGS_BUILD_DIR", &build_dir)
+        .env_remove("CARGO_TARGET_DIR");
+    // Its log, outside the folder it watches.
+    let log = tempfile::tempdir().expect("a temporary folder");
+    let mut server = LspClient::start(
+        command,
+        &log.path().join("rust-analyzer.log"),
+        started + EDITOR_DEADLINE,
+    );
+    let root_uri = file_uri(course.root());
+    let initialize = server.request(
+        "initialize",
+        json!({
+            "processId": std::process::id(),
+            "rootUri": root_uri,
+            "workspaceFolders": [{ "uri": root_uri, "name": "course" }],
+            "capabilities": {
+                "textDocument": {
+                    "synchronization": { "didSave": true },
+                    "publishDiagnostics": {},
+                },
+                "window": { "workDoneProgress": true },
+                // So that it says when it has loaded the project (`experimental/serverStatus`).
+                "experimental": { "serverStatusNotification": true },
+            },
+            // Indexing every crate up front only costs time here.
+            "initializationOptions": { "cachePriming": { "enable": false } },
+        }),
+    );
+    let answer = server.wait_for(|message| message["id"] == initialize);
+    assert!(
+        answer.is_some(),
+        "rust-analyzer did not answer `initialize`:\n{}",
+        server.log_tail()
+    );
+    server.notify("initialized", json!({}));
+    let loaded = server.wait_for(|message| {
+        message["method"] == "experimental/serverStatus" && message["params"]["quiescent"] == true
+    });
+    let Some(loaded) = loaded else {
+        panic!(
+            "rust-analyzer did not finish loading rust-project.json in {EDITOR_DEADLINE:?}:\n{}",
+            server.log_tail()
+        );
+    };
+    assert_ne!(
+        loaded["params"]["health"],
+        "error",
+        "rust-analyzer could not load the project: {loaded}\n{}",
+        server.log_tail()
+    );
+
+    server.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri, "languageId": "rust", "version": 1, "text": broken } }),
+    );
+    server.notify(
+        "textDocument/didSave",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    let mut seen = Vec::new();
+    let from_rustc = server.wait_for(|message| {
+        if message["method"] != "textDocument/publishDiagnostics" {
+            return false;
+        }
+        seen.push(message["params"].clone());
+        message["params"]["uri"] == uri.as_str()
+            && message["params"]["diagnostics"]
+                .as_array()
+                .is_some_and(|diagnostics| {
+                    diagnostics.iter().any(|d| {
+                        d["source"] == "rustc"
+                            && d["code"] == "E0382"
+                            && d["range"]["start"]["line"] == error_line
+                    })
+                })
+    });
+    let elapsed = started.elapsed();
+    let log_tail = server.log_tail();
+    server.shut_down();
+    assert!(
+        from_rustc.is_some(),
+        "no rustc error E0382 at line {} of {path} within {EDITOR_DEADLINE:?} of starting \
+         rust-analyzer; it published:\n{}\nits log ends:\n{log_tail}",
+        error_line + 1,
+        seen.iter()
+            .map(Value::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    let version = Command::new(&analyzer)
+        .arg("--version")
+        .current_dir(course.root())
+        .output()
+        .map(|output| String::from_utf8_lossy(&output.stdout).trim().to_owned())
+        .unwrap_or_default();
+    eprintln!(
+        "{} ({version}) showed rustc's error {elapsed:.1?} after it started",
+        analyzer.display()
     );
 }
