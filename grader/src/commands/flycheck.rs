@@ -175,3 +175,62 @@ fn rename_in_rendered(value: &mut Value, renamed: &[(String, String)]) {
         _ => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use serde_json::json;
+
+    use super::to_learner_file;
+
+    #[test]
+    fn the_copy_becomes_the_learners_file_wherever_a_diagnostic_names_it() {
+        let copy = "crates/locks-counter--flycheck/exercises/03_locks/01_counter.rs";
+        let mut diagnostic = json!({
+            "level": "error",
+            "rendered": format!("error[E0382]: borrow of moved value\n  --> {copy}:43:5\n"),
+            "spans": [{
+                "file_name": copy,
+                "line_start": 43,
+                "expansion": {
+                    "span": { "file_name": copy, "line_start": 40 },
+                    "def_site_span": { "file_name": "/rustc/abc/library/alloc/src/macros.rs" },
+                },
+            }],
+            "children": [{
+                "rendered": null,
+                "spans": [{ "file_name": "crates/other/src/lib.rs", "line_start": 1 }],
+                "children": [],
+            }],
+        });
+        to_learner_file(
+            &mut diagnostic,
+            copy,
+            Path::new("/course/exercises/03_locks/01_counter.rs"),
+            Path::new("/course/target/threadlings"),
+        );
+        let learner = "/course/exercises/03_locks/01_counter.rs";
+        assert_eq!(diagnostic["spans"][0]["file_name"], learner);
+        assert_eq!(diagnostic["spans"][0]["line_start"], 43);
+        assert_eq!(
+            diagnostic["spans"][0]["expansion"]["span"]["file_name"],
+            learner
+        );
+        // Absolute paths (the standard library's, a registry's) stay.
+        assert_eq!(
+            diagnostic["spans"][0]["expansion"]["def_site_span"]["file_name"],
+            "/rustc/abc/library/alloc/src/macros.rs"
+        );
+        // Another file of the build workspace is named below it, not below the course.
+        assert_eq!(
+            diagnostic["children"][0]["spans"][0]["file_name"],
+            "/course/target/threadlings/crates/other/src/lib.rs"
+        );
+        assert_eq!(
+            diagnostic["rendered"],
+            format!("error[E0382]: borrow of moved value\n  --> {learner}:43:5\n")
+        );
+        assert!(diagnostic["children"][0]["rendered"].is_null());
+    }
+}

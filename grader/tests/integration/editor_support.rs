@@ -220,6 +220,148 @@ fn broken_exercise_files_and_rust_project_json_leave_the_workspace_building() {
     );
 }
 
+/// The build folder of the tests that run `grader flycheck`, kept between runs: the grader's
+/// lock on the shared one may be held for minutes by a `verify` test, which rust-analyzer's
+/// deadline would count.
+fn editor_build_dir() -> PathBuf {
+    repo_root().join("target").join("threadlings-tests-editor")
+}
+
+/// The stub of the course's first exercise with a use of a moved value at its end: a
+/// borrow-checker error (E0382) that only rustc reports, never rust-analyzer's own diagnostics.
+/// Returns the exercise's path, the stub, the broken file and the 0-based line of the error.
+fn moved_value(course: &ScratchCourse) -> (String, String, String, usize) {
+    let path = exercise_paths(&course.read("course.yaml"))
+        .into_iter()
+        .next()
+        .expect("an exercise");
+    let stub = course.read(&path);
+    let broken = format!(
+        "{stub}\npub fn moved_twice() -> usize {{\n    let words = vec![String::from(\"a\")];\n    \
+         drop(words);\n    words.len()\n}}\n"
+    );
+    let error_line = stub.lines().count() + 4;
+    assert_eq!(
+        broken.lines().nth(error_line).map(str::trim),
+        Some("words.len()")
+    );
+    (path, stub, broken, error_line)
+}
+
+/// The id of the exercise at `path`, from course.yaml.
+fn exercise_id(course_yaml: &str, path: &str) -> String {
+    let yaml: serde_yaml::Value = serde_yaml::from_str(course_yaml).expect("course.yaml is YAML");
+    for section in yaml["sections"].as_sequence().expect("sections") {
+        for exercise in section["exercises"].as_sequence().into_iter().flatten() {
+            if exercise["path"].as_str() == Some(path) {
+                return format!(
+                    "{}/{}",
+                    section["id"].as_str().expect("a section id"),
+                    exercise["id"].as_str().expect("an exercise id")
+                );
+            }
+        }
+    }
+    panic!("no exercise has the path {path}");
+}
+
+#[test]
+fn flycheck_prints_the_compilers_json_naming_the_learners_file() {
+    let course = ScratchCourse::new();
+    let (path, stub, broken, error_line) = moved_value(&course);
+    let id = exercise_id(&course.read("course.yaml"), &path);
+    let learner_file = course.root().join(&path);
+    let flycheck = || {
+        course
+            .grader()
+            .args(["flycheck", &id])
+            .env("THREADLINGS_BUILD_DIR", editor_build_dir())
+            .output()
+            .expect("the grader runs")
+    };
+    let messages = |stdout: &str| -> Vec<Value> {
+        stdout
+            .lines()
+            .map(|line| {
+                serde_json::from_str(line)
+                    .unwrap_or_else(|e| panic!("not a JSON line ({e}): {line}"))
+            })
+            .collect()
+    };
+
+    course.write(&path, &broken);
+    let output = flycheck();
+    let (stdout, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(1), "{stdout}\n{stderr}");
+    let errors: Vec<Value> = messages(&stdout)
+        .into_iter()
+        .filter(|m| m["reason"] == "compiler-message" && m["message"]["level"] == "error")
+        .map(|m| m["message"].clone())
+        .collect();
+    let [error] = errors.as_slice() else {
+        panic!("one error expected:\n{stdout}");
+    };
+    assert_eq!(error["code"]["code"], "E0382", "{error}");
+    let primary = error["spans"]
+        .as_array()
+        .expect("spans")
+        .iter()
+        .find(|span| span["is_primary"] == true)
+        .expect("a primary span");
+    assert_eq!(
+        primary["file_name"],
+        learner_file.to_string_lossy().as_ref(),
+        "{error}"
+    );
+    assert_eq!(primary["line_start"], error_line + 1, "{error}");
+    let rendered = error["rendered"].as_str().expect("rendered text");
+    assert!(
+        rendered.contains(&format!("{}:{}:", learner_file.display(), error_line + 1)),
+        "{rendered}"
+    );
+    assert!(!rendered.contains("crates/"), "{rendered}");
+
+    // The stub compiles: status 0, and the checked crate's artifact is not fresh, which is what
+    // tells rust-analyzer to clear the errors it showed.
+    course.write(&path, &stub);
+    let output = flycheck();
+    let (stdout, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(0), "{stdout}\n{stderr}");
+    let messages = messages(&stdout);
+    assert!(
+        messages
+            .iter()
+            .all(|m| m["reason"] != "compiler-message" || m["message"]["level"] != "error"),
+        "{stdout}"
+    );
+    assert!(
+        messages.iter().any(|m| m["reason"] == "compiler-artifact"
+            && m["fresh"] == false
+            && m["package_id"]
+                .as_str()
+                .is_some_and(|id| id.contains("--flycheck"))),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn flycheck_of_an_unknown_exercise_says_so_with_status_2() {
+    let course = ScratchCourse::new();
+    let output = course
+        .grader()
+        .args(["flycheck", "no_such/exercise"])
+        .output()
+        .expect("the grader runs");
+    let (stdout, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(2), "{stdout}\n{stderr}");
+    assert!(stdout.is_empty(), "{stdout}");
+    assert!(
+        stderr.contains("no exercise `no_such/exercise`") && stderr.contains("lsp"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
 /// Every distinct rust-analyzer that runs (see the module's docs), with its version; none
 /// after saying that the test skipped, and with `CI` set, none is a failure.
 fn rust_analyzers(folder: &Path) -> Vec<(PathBuf, String)> {
@@ -277,10 +419,7 @@ fn rust_analyzer_shows_the_compilers_error_on_the_learners_line_when_the_file_is
     if analyzers.is_empty() {
         return;
     }
-    // A build folder of this test's own, kept between runs: the grader's lock on the shared one
-    // may be held for minutes by a `verify` test, and rust-analyzer's wait would count against
-    // the deadline.
-    let build_dir = repo_root().join("target").join("threadlings-tests-editor");
+    let build_dir = editor_build_dir();
     let lsp = course
         .grader()
         .arg("lsp")
@@ -288,13 +427,8 @@ fn rust_analyzer_shows_the_compilers_error_on_the_learners_line_when_the_file_is
         .output()
         .expect("the grader runs");
     assert_eq!(lsp.status.code(), Some(0), "{:?}", text(&lsp));
-    // The first exercise's stub.
-    let path = exercise_paths(&course.read("course.yaml"))
-        .into_iter()
-        .next()
-        .expect("an exercise");
-    for (analyzer, version) in analyzers {
-        let took = errors_on_save(&course, &analyzer, &build_dir, &path);
+    for (analyzer, version) in &analyzers {
+        let took = errors_on_save(&course, analyzer, &build_dir);
         eprintln!(
             "{} ({version}) showed rustc's error {took:.1?} after it started, and cleared it \
              when the file was fixed",
@@ -303,27 +437,12 @@ fn rust_analyzer_shows_the_compilers_error_on_the_learners_line_when_the_file_is
     }
 }
 
-/// One editor's session with `analyzer` on `course`: the stub of `path` with a use of a moved
-/// value at its end (a borrow-checker error, E0382, that only rustc reports, never
-/// rust-analyzer's own diagnostics) is opened and saved, and must get rustc's error on its line;
-/// then the stub, saved again, must lose it. Returns how long the error took to come.
-fn errors_on_save(
-    course: &ScratchCourse,
-    analyzer: &Path,
-    build_dir: &Path,
-    path: &str,
-) -> Duration {
-    let stub = course.read(path);
-    let broken = format!(
-        "{stub}\npub fn moved_twice() -> usize {{\n    let words = vec![String::from(\"a\")];\n    \
-         drop(words);\n    words.len()\n}}\n"
-    );
-    // 0-based, as the protocol counts: the line of `words.len()`.
-    let error_line = stub.lines().count() + 4;
-    assert_eq!(
-        broken.lines().nth(error_line).map(str::trim),
-        Some("words.len()")
-    );
+/// One editor's session with `analyzer` on `course`: the first exercise's stub with a moved
+/// value ([`moved_value`]) is opened and saved, and must get rustc's error on its line; then the
+/// stub, saved again, must lose it. Returns how long the error took to come.
+fn errors_on_save(course: &ScratchCourse, analyzer: &Path, build_dir: &Path) -> Duration {
+    let (path, stub, broken, error_line) = moved_value(course);
+    let path = path.as_str();
     course.write(path, &broken);
     let file = course.root().join(path);
     let uri = file_uri(&file);
