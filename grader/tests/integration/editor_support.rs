@@ -124,6 +124,68 @@ fn lsp_lists_every_exercise_file_as_a_crate_with_the_libraries_it_may_use() {
 }
 
 #[test]
+fn lsp_names_the_check_on_save_of_each_exercise_unless_told_not_to() {
+    let course = ScratchCourse::new();
+    course.grader().arg("lsp").assert().success();
+    let project: Value =
+        serde_json::from_str(&course.read("rust-project.json")).expect("rust-project.json is JSON");
+    let runnables = project["runnables"].as_array().expect("runnables");
+    let [runnable] = runnables.as_slice() else {
+        panic!("one runnable expected: {project}");
+    };
+    assert_eq!(runnable["kind"], "flycheck");
+    let program = Path::new(runnable["program"].as_str().expect("a program"));
+    assert!(program.is_absolute() && program.is_file(), "{runnable}");
+    assert_eq!(runnable["cwd"], course.root().to_string_lossy().as_ref());
+    assert_eq!(
+        runnable["args"],
+        json!([
+            "--course",
+            course.root().join("course.yaml").to_string_lossy(),
+            "flycheck",
+            "{label}"
+        ])
+    );
+    let course_yaml = course.read("course.yaml");
+    let crates = project["crates"].as_array().expect("crates");
+    for path in exercise_paths(&course_yaml) {
+        let root = course.root().join(&path);
+        let krate = crates
+            .iter()
+            .find(|c| c["root_module"].as_str() == Some(&*root.to_string_lossy()))
+            .expect("a crate per exercise");
+        assert_eq!(
+            krate["build"],
+            json!({
+                "label": exercise_id(&course_yaml, &path),
+                "build_file": course.root().join("course.yaml").to_string_lossy(),
+                "target_kind": "lib",
+            })
+        );
+    }
+    // The lessons are Cargo packages: no label, so rust-analyzer runs nothing for them.
+    let labelled = crates.iter().filter(|c| c.get("build").is_some()).count();
+    assert_eq!(labelled, exercise_paths(&course_yaml).len());
+
+    // For a rust-analyzer older than the runnable: neither.
+    course
+        .grader()
+        .args(["lsp", "--no-check-on-save"])
+        .assert()
+        .success();
+    let project: Value =
+        serde_json::from_str(&course.read("rust-project.json")).expect("rust-project.json is JSON");
+    assert!(project.get("runnables").is_none(), "{project}");
+    assert!(
+        project["crates"]
+            .as_array()
+            .expect("crates")
+            .iter()
+            .all(|c| c.get("build").is_none())
+    );
+}
+
+#[test]
 fn rust_project_json_is_ignored_by_git() {
     let output = Command::new("git")
         .args(["check-ignore", "--quiet", "rust-project.json"])
