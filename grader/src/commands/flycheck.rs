@@ -30,13 +30,13 @@ pub fn run(course: &Course, id: &str) -> Result<i32> {
         .ok_or_else(|| GraderError::Usage(output::flycheck_unknown_exercise(id)))?;
     let file = std::path::absolute(exercise.exercise_file(&course.root))
         .map_err(|e| GraderError::io("find the course's folder", e))?;
-    let bytes = std::fs::read(&file)
-        .map_err(|e| GraderError::Usage(format!("cannot read {}: {e}", exercise.path)))?;
+    let bytes = std::fs::read(&file).map_err(|e| {
+        GraderError::Usage(output::flycheck_unreadable(&exercise.path, &e.to_string()))
+    })?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        GraderError::Usage(format!(
-            "{} is not UTF-8 text (invalid byte at offset {}); Rust source must be UTF-8",
-            exercise.path,
-            e.utf8_error().valid_up_to()
+        GraderError::Usage(output::flycheck_not_utf8(
+            &exercise.path,
+            e.utf8_error().valid_up_to(),
         ))
     })?;
 
@@ -72,15 +72,14 @@ pub fn run(course: &Course, id: &str) -> Result<i32> {
     if let Some(messages) = child.stdout.take() {
         for line in BufReader::new(messages).lines() {
             let Ok(line) = line else { break };
+            // Only diagnostics name files; every other line goes out as cargo wrote it.
             let line = match serde_json::from_str::<Value>(&line) {
-                Ok(mut message) => {
-                    if message["reason"] == "compiler-message" {
-                        refused |= message["message"]["level"] == "error";
-                        to_learner_file(&mut message["message"], &copy, &file, &workspace.dir);
-                    }
+                Ok(mut message) if message["reason"] == "compiler-message" => {
+                    refused |= message["message"]["level"] == "error";
+                    to_learner_file(&mut message["message"], &copy, &file, &workspace.dir);
                     message.to_string()
                 }
-                Err(_) => line,
+                _ => line,
             };
             // rust-analyzer may have gone (a newer save): cargo's last lines then go nowhere.
             let mut out = stdout.lock();
