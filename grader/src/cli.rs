@@ -102,8 +102,22 @@ pub enum Command {
     },
 
     /// Write rust-project.json, so that rust-analyzer in an editor opened at the repository root
-    /// understands your exercise files (delete it to work on the grader's own code).
-    Lsp,
+    /// understands your exercise files and shows the compiler's errors in them when you save
+    /// (delete it to work on the grader's own code).
+    Lsp {
+        /// Leave out the command rust-analyzer runs on save: for a rust-analyzer older than
+        /// 2026-01-12, which refuses a rust-project.json that has one.
+        #[arg(long)]
+        no_check_on_save: bool,
+    },
+
+    /// For rust-analyzer, which runs it when you save an exercise file: check the file of an
+    /// exercise (`locks/counter`) and print the compiler's diagnostics as cargo's JSON messages,
+    /// naming your file. Exit status 1 when the compiler refused it.
+    Flycheck {
+        /// The exercise id.
+        id: String,
+    },
 
     /// Write your progress as a report an instructor can collect.
     Report {

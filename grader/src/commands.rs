@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod class;
+pub mod flycheck;
 pub mod hint;
 pub mod import;
 pub mod list;

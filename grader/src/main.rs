@@ -92,8 +92,8 @@ fn run(cli: Cli) -> Result<i32, GraderError> {
         None if std::io::stdout().is_terminal() => Command::Watch { poll: false },
         None => {
             return Err(GraderError::Usage(
-                "name a command: check, watch, list, next, hint, reset, solution, lsp, report, \
-                 import, class or verify (`grader --help` explains them)"
+                "name a command: check, watch, list, next, hint, reset, solution, lsp, \
+                 flycheck, report, import, class or verify (`grader --help` explains them)"
                     .to_owned(),
             ));
         }
@@ -131,7 +131,8 @@ fn run(cli: Cli) -> Result<i32, GraderError> {
         Command::Watch { poll } => commands::watch::run(&course, poll),
         Command::List => commands::list::run(&course),
         Command::Next => commands::next::run(&course),
-        Command::Lsp => commands::lsp::run(&course),
+        Command::Lsp { no_check_on_save } => commands::lsp::run(&course, !no_check_on_save),
+        Command::Flycheck { id } => commands::flycheck::run(&course, &id),
         Command::Hint { id } => commands::hint::run(&course, &id),
         Command::Reset { id, yes } => commands::reset::run(&course, &id, yes),
         Command::Solution { id } => commands::solution::run(&course, &id),

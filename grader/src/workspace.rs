@@ -10,7 +10,8 @@
 //!   Cargo.toml, Cargo.lock the workspace; the lock file starts as a copy of the course's
 //!   harness/               the grader's copy of the hidden-test runtime
 //!   crates/locks-counter/  one crate per exercise graded (and, for `verify`, one per
-//!                          solution, stub and mutant: `locks-counter--solution`, …):
+//!                          solution, stub and mutant: `locks-counter--solution`, …; for
+//!                          `flycheck`, the library alone: `locks-counter--flycheck`):
 //!     exercises/03_locks/01_counter.rs   a copy of the graded file (the library)
 //!     hidden/…                           the grader's copy of the hidden tests
 //!   runs/                  the working folder of each test process
@@ -256,6 +257,45 @@ impl BuildWorkspace {
                 self.write(format!("crates/{package}/hidden/{path}"), &text)?;
             }
         }
+        Ok(ExerciseCrate {
+            dir_name: format!("crates/{package}"),
+            package,
+        })
+    }
+
+    /// Copies the learner's file of `exercise` into the crate `grader flycheck` checks for
+    /// rust-analyzer (`locks-counter--flycheck`): the library alone, with the libraries
+    /// exercises may use and no hidden file, and the compiler's warnings left on, as the editor
+    /// shows them.
+    ///
+    /// A crate apart from the one `check` builds: the copy is written on every save, so that
+    /// cargo checks it again and reports either the errors or a fresh artifact (which tells
+    /// rust-analyzer to clear the errors of the last save), without making `check` rebuild
+    /// the hidden tests of a file that did not change.
+    pub fn prepare_flycheck(&self, exercise: &Exercise, graded: &str) -> Result<ExerciseCrate> {
+        let (package, lib) = names(exercise, "flycheck");
+        // Its warnings are shown, and rustc warns of a crate name that is not snake case.
+        let lib = lib.replace("__", "_");
+        self.write(
+            format!("crates/{package}/Cargo.toml"),
+            &format!(
+                "[package]\nname = {package:?}\nversion = \"0.0.0\"\nedition = \"2024\"\n\
+                 publish = false\nautobins = false\nautoexamples = false\nautotests = false\n\
+                 autobenches = false\n\n[lib]\nname = {lib:?}\npath = {path:?}\ntest = false\n\
+                 doctest = false\n\n[dependencies]\n{EXERCISE_DEPENDENCIES}",
+                path = exercise.path,
+            ),
+        )?;
+        let copy = self.dir.join(format!("crates/{package}/{}", exercise.path));
+        if let Some(parent) = copy.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| GraderError::io(format!("create {}", parent.display()), e))?;
+        }
+        // Always written (not only when changed): a new modification time makes cargo check
+        // it again, so that every save ends in diagnostics or in an artifact that is not fresh
+        // (rust-analyzer ignores fresh ones).
+        std::fs::write(&copy, graded)
+            .map_err(|e| GraderError::io(format!("write {}", copy.display()), e))?;
         Ok(ExerciseCrate {
             dir_name: format!("crates/{package}"),
             package,

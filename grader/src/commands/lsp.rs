@@ -1,17 +1,18 @@
 //! `grader lsp`: write `rust-project.json` at the course's root, so that rust-analyzer in an
-//! editor opened there analyses the exercise files, which belong to no Cargo package.
+//! editor opened there analyses the exercise files, which belong to no Cargo package, and on
+//! each save runs `grader flycheck` (this very program) for the compiler's errors.
 //!
 //! The libraries exercises may use are found with `cargo metadata` on a small package the
 //! grader writes in its build folder (`target/threadlings/lsp/`), never in the course's Cargo
 //! workspace, so that nothing here changes what `cargo test` builds.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use crate::course::Course;
 use crate::error::{EXIT_PASSED, GraderError, Result};
 use crate::files::{write_atomically, write_if_changed};
-use crate::formats::rust_project::{self, CourseCrate};
+use crate::formats::rust_project::{self, Build, CourseCrate, Runnable};
 use crate::output;
 use crate::workspace::{BuildWorkspace, EXERCISE_DEPENDENCIES};
 
@@ -24,16 +25,24 @@ const EDITION: &str = "2024";
 /// The crate names (`use` names) of the libraries exercises may use.
 const LIBRARIES: [&str; 2] = ["parking_lot", "crossbeam_channel"];
 
-/// Writes `rust-project.json` for the course.
-pub fn run(course: &Course) -> Result<i32> {
+/// Writes `rust-project.json` for the course, with the command rust-analyzer runs on save
+/// when `check_on_save`.
+pub fn run(course: &Course, check_on_save: bool) -> Result<i32> {
     let workspace = BuildWorkspace::open(course)?;
     let metadata = library_metadata(course, &workspace)?;
     let sysroot = tool_output(course, "RUSTC", "rustc", &["--print", "sysroot"])
         .ok()
         .map(|s| PathBuf::from(s.trim()));
-    let crates = course_crates(course);
-    let project = rust_project::build(&metadata, &crates, sysroot, EDITION)
+    // rust-analyzer takes the runnable's folder as it is written: it must be absolute. Every
+    // path below is made from this one, as `flycheck`'s diagnostics will be.
+    let root = std::path::absolute(&course.root)
+        .map_err(|e| GraderError::io("find the course's folder", e))?;
+    let crates = course_crates(course, &root, check_on_save);
+    let mut project = rust_project::build(&metadata, &crates, sysroot, EDITION)
         .map_err(|e| GraderError::Build(e.to_string()))?;
+    if check_on_save {
+        project.runnables.push(flycheck_runnable(&root)?);
+    }
     let path = course.root.join(RUST_PROJECT);
     let text = serde_json::to_string_pretty(&project).expect("the project serialises") + "\n";
     write_atomically(&path, text.as_bytes())
@@ -42,19 +51,51 @@ pub fn run(course: &Course) -> Result<i32> {
     Ok(EXIT_PASSED)
 }
 
-/// The exercise files, then each lesson's library and examples, as crates.
-fn course_crates(course: &Course) -> Vec<CourseCrate> {
+/// What rust-analyzer runs when a file of a crate with a build label is saved: this grader's
+/// `flycheck` with the crate's label, the exercise id.
+///
+/// The program is the grader running now (`target/debug/grader` under `cargo run -p grader`):
+/// started directly, a check costs no `cargo run` and never waits for the lock of the course's
+/// own build folder. It is given the course by the path this file names the exercise files
+/// under, not left to find it from its folder (which the system may give with links resolved),
+/// so that the files its diagnostics name are the very ones rust-analyzer knows.
+fn flycheck_runnable(root: &Path) -> Result<Runnable> {
+    let program =
+        std::env::current_exe().map_err(|e| GraderError::io("find the grader's own program", e))?;
+    Ok(Runnable {
+        kind: "flycheck",
+        program,
+        args: vec![
+            "--course".to_owned(),
+            root.join("course.yaml").to_string_lossy().into_owned(),
+            "flycheck".to_owned(),
+            "{label}".to_owned(),
+        ],
+        cwd: root.to_path_buf(),
+    })
+}
+
+/// The exercise files, then each lesson's library and examples, as crates of the course at
+/// `root`. With `check_on_save`, each exercise gets its id as build label, for the check on
+/// save; the lessons get none: they are Cargo packages, which `cargo check` already judges, and
+/// learners read them rather than write them.
+fn course_crates(course: &Course, root: &Path, check_on_save: bool) -> Vec<CourseCrate> {
     let libraries = || LIBRARIES.map(str::to_owned).to_vec();
     let mut crates: Vec<CourseCrate> = course
         .exercises()
         .map(|exercise| CourseCrate {
             name: format!("ex_{}", exercise.id.replace(['/', '-'], "_")),
-            root_module: exercise.exercise_file(&course.root),
+            root_module: exercise.exercise_file(root),
             deps: libraries(),
+            build: check_on_save.then(|| Build {
+                label: exercise.id.clone(),
+                build_file: root.join("course.yaml"),
+                target_kind: "lib",
+            }),
         })
         .collect();
     // The lesson crates: every `crates/NAME` with a `src/lib.rs`.
-    let mut lessons: Vec<PathBuf> = std::fs::read_dir(course.root.join("crates"))
+    let mut lessons: Vec<PathBuf> = std::fs::read_dir(root.join("crates"))
         .into_iter()
         .flatten()
         .flatten()
@@ -76,6 +117,7 @@ fn course_crates(course: &Course) -> Vec<CourseCrate> {
             name: name.clone(),
             root_module: lib,
             deps: libraries(),
+            build: None,
         });
         let mut examples: Vec<PathBuf> = std::fs::read_dir(lesson.join("examples"))
             .into_iter()
@@ -96,6 +138,7 @@ fn course_crates(course: &Course) -> Vec<CourseCrate> {
                 name: format!("{name}_example_{stem}"),
                 root_module: example,
                 deps,
+                build: None,
             });
         }
     }

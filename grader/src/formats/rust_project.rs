@@ -5,6 +5,11 @@
 //! one as a crate of its own, with the libraries an exercise may use (and what those need) as
 //! found by `cargo metadata`, and the lesson crates, so that an editor opened at the
 //! repository root completes, checks and navigates the learner's code.
+//!
+//! With a `rust-project.json`, rust-analyzer runs no `cargo check` on save, so the compiler's
+//! own errors (types, borrows) would never show: each exercise crate has a `build` label (its
+//! id) and the `flycheck` runnable runs `grader flycheck {label}`. rust-analyzer reads both since
+//! its release of 2026-01-12 (Rust 1.95's has them); older ones refuse a runnable of that kind.
 //! Format: <https://rust-analyzer.github.io/book/non_cargo_based_projects.html>.
 
 use std::collections::{BTreeMap, HashMap};
@@ -22,6 +27,10 @@ pub struct RustProject {
     pub sysroot: Option<PathBuf>,
     /// Every crate, dependencies included; deps refer to crates by index in this list.
     pub crates: Vec<Crate>,
+    /// Commands rust-analyzer runs: here only its check on save (`flycheck`), run for a crate
+    /// with a [`Crate::build`] label.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub runnables: Vec<Runnable>,
 }
 
 /// One crate.
@@ -43,6 +52,35 @@ pub struct Crate {
     pub env: BTreeMap<String, String>,
     /// Always false: an exercise may use no procedural macro.
     pub is_proc_macro: bool,
+    /// How the course builds it, for the crates rust-analyzer checks on save (the exercises).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub build: Option<Build>,
+}
+
+/// What rust-analyzer knows of how a crate is built: its label goes into a runnable's
+/// `{label}`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Build {
+    /// The name the build knows the crate by: the exercise id (`locks/counter`).
+    pub label: String,
+    /// The file that defines the crate: course.yaml.
+    pub build_file: PathBuf,
+    /// `lib`: an exercise file is a library.
+    pub target_kind: &'static str,
+}
+
+/// A command rust-analyzer runs.
+#[derive(Debug, Serialize)]
+pub struct Runnable {
+    /// What it runs: `flycheck` is the check on save, whose standard output must be rustc's or
+    /// cargo's JSON diagnostics.
+    pub kind: &'static str,
+    /// The program.
+    pub program: PathBuf,
+    /// Its arguments; `{label}` stands for the saved file's crate's [`Build::label`].
+    pub args: Vec<String>,
+    /// The folder it runs in (absolute: rust-analyzer does not resolve it).
+    pub cwd: PathBuf,
 }
 
 /// A dependency of a crate.
@@ -65,6 +103,8 @@ pub struct CourseCrate {
     /// The names of what it uses: the libraries exercises may use, or course crates listed
     /// before it.
     pub deps: Vec<String>,
+    /// Its label for rust-analyzer's check on save, if it has one.
+    pub build: Option<Build>,
 }
 
 /// A problem with cargo's metadata: not what `cargo metadata --format-version 1` prints.
@@ -190,6 +230,7 @@ pub fn build(
             cfg,
             env,
             is_proc_macro: false,
+            build: None,
         });
     }
 
@@ -222,7 +263,12 @@ pub fn build(
             cfg: Vec::new(),
             env: BTreeMap::new(),
             is_proc_macro: false,
+            build: course_crate.build.clone(),
         });
     }
-    Ok(RustProject { sysroot, crates })
+    Ok(RustProject {
+        sysroot,
+        crates,
+        runnables: Vec::new(),
+    })
 }
