@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use crate::assert_grader_snapshot;
-use crate::support::{ScratchCourse, redact, text};
+use crate::support::{ScratchCourse, redact, repo_root, text};
 
 const COUNTER: &str = "exercises/03_locks/01_counter.rs";
 
@@ -209,48 +209,15 @@ impl Counter {
     );
 }
 
-#[test]
-fn exiting_early_or_printing_a_fake_success_is_not_a_pass() {
-    let course = ScratchCourse::new();
-    course.write(
-        COUNTER,
-        r#"
-pub struct Counter;
-impl Counter {
-    pub fn new() -> Self {
-        println!("test result: ok. 9 passed; 0 failed");
-        println!("@@threadlings:pass:guessed-secret");
-        std::process::exit(0)
-    }
-    pub fn increment(&self) {}
-    pub fn add(&self, _n: u64) {}
-    pub fn get(&self) -> u64 { 0 }
-}
-"#,
-    );
-    let verdict = counter_verdict(&course);
-    assert_eq!(verdict["status"], "failed", "{verdict}");
-    let messages = messages(&verdict);
-    assert!(
-        messages.contains("exited with status 0 before the test finished"),
-        "{messages}"
-    );
-}
-
+/// A crash ends one exercise's grading, not the check: the next exercise is still graded. (The
+/// crash's own verdict is one of the hostile cases, `grader/tests/hostile/`.)
 #[test]
 fn an_abort_is_a_crash_and_grading_goes_on() {
     let course = ScratchCourse::new();
+    let case = repo_root().join("grader/tests/hostile/locks/counter/aborts.rs");
     course.write(
         COUNTER,
-        r#"
-pub struct Counter;
-impl Counter {
-    pub fn new() -> Self { std::process::abort() }
-    pub fn increment(&self) {}
-    pub fn add(&self, _n: u64) {}
-    pub fn get(&self) -> u64 { 0 }
-}
-"#,
+        &std::fs::read_to_string(case).expect("the hostile case"),
     );
     let (status, stdout) = run(&course, &["check", "locks", "--format", "json"]);
     assert_eq!(status, 1);
