@@ -4,14 +4,12 @@
 
 mod autograder;
 mod bad_input;
-mod budget;
 mod class_page_render;
 mod class_reports;
 mod class_site;
 mod course_errors;
 mod editor_support;
 mod grading;
-mod hostile;
 mod instructors;
 mod machine_output;
 mod model_checking;

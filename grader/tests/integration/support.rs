@@ -16,6 +16,7 @@ pub fn repo_root() -> PathBuf {
 /// 200 MB flood must pass through its pipes within a test's deadline) and the autograder's
 /// simulation (containers, and copies of a build folder). Without it, on two busy cores, a
 /// flood could outlast its deadline because a simulation was copying its build folder.
+#[allow(dead_code, reason = "used by the proofs binary only")]
 pub fn one_heavy_test_at_a_time() -> std::sync::MutexGuard<'static, ()> {
     static HEAVY: std::sync::Mutex<()> = std::sync::Mutex::new(());
     HEAVY
@@ -179,6 +180,7 @@ impl ScratchCourse {
     /// Makes every exercise whose path starts with `prefix` hang: each `todo!(…)` of its stub
     /// becomes `loop { std::thread::park() }`, the worst submission there is for the time a
     /// check takes (every test runs until its deadline, asleep, and never fails by itself).
+    #[allow(dead_code, reason = "used by the proofs binary only")]
     pub fn hang(&self, prefix: &str) {
         let exercises = self.root().join("exercises");
         for file in files_below(&exercises) {
@@ -202,6 +204,7 @@ impl ScratchCourse {
 }
 
 /// `stub` with every `todo!(…)` replaced by an endless sleep.
+#[allow(dead_code, reason = "used by the proofs binary only")]
 pub fn hanging(stub: &str) -> String {
     let mut out = String::new();
     let mut rest = stub;
@@ -442,4 +445,21 @@ pub fn check_schema(results: &serde_json::Value) {
             "{test}"
         );
     }
+}
+
+/// cargo, as the test run's own (`$CARGO`) when there is one.
+pub fn cargo() -> std::process::Command {
+    std::process::Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+}
+
+/// The exercise paths course.yaml lists, in order.
+pub fn exercise_paths(course_yaml: &str) -> Vec<String> {
+    let yaml: serde_yaml::Value = serde_yaml::from_str(course_yaml).expect("course.yaml is YAML");
+    yaml["sections"]
+        .as_sequence()
+        .expect("sections")
+        .iter()
+        .flat_map(|s| s["exercises"].as_sequence().cloned().unwrap_or_default())
+        .map(|e| e["path"].as_str().expect("a path").to_owned())
+        .collect()
 }
