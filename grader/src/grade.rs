@@ -12,9 +12,9 @@ use crate::compile_fail::{self, Case};
 use crate::course::Exercise;
 use crate::embedded;
 use crate::error::{GraderError, Result};
-use crate::failure_kind::{self, FailureKind};
+use crate::failure_kind;
 use crate::runner;
-use crate::verdict::{CheckKind, CheckResult, ExerciseResult, Status};
+use crate::verdict::{CheckKind, CheckResult, ExerciseResult, FailureKind, Status};
 use crate::workspace::{BuildWorkspace, ExerciseCrate};
 
 mod learner;

@@ -21,6 +21,7 @@ mod formats;
 mod grade;
 mod hang;
 mod interrupt;
+mod memory;
 mod model_source;
 mod output;
 mod platform;
@@ -43,7 +44,7 @@ use crate::error::GraderError;
 fn main() {
     // clap exits with status 2 for a usage error and 0 for --help, as documented.
     let cli = Cli::parse();
-    interrupt::install();
+    interrupt::install(output::interrupted());
     // Orphans of the tests' processes come back to the grader, which ends them (Linux).
     platform::become_subreaper();
     // Colour only for people: not in a file that `check --output` writes.

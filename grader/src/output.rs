@@ -15,14 +15,13 @@ use std::time::Duration;
 use anstyle::{AnsiColor, Style};
 
 use crate::budget::Limit;
+use crate::cli::GRADER;
 use crate::course::{Course, Exercise};
-use crate::failure_kind::{self, FailureKind};
+use crate::failure_kind;
+use crate::memory::MemoryAllowance;
 use crate::platform::Weakness;
 use crate::progress::Standing;
-use crate::verdict::{CheckKind, CheckResult, ExerciseResult, Status};
-
-/// How the learner runs the grader; printed in every suggestion.
-pub const GRADER: &str = "cargo run -p grader --";
+use crate::verdict::{CheckKind, CheckResult, ExerciseResult, FailureKind, Status};
 
 /// The most lines of a test's captured output shown under a failure.
 const SHOWN_OUTPUT_LINES: usize = 20;
@@ -328,7 +327,7 @@ pub fn bytes(size: u64) -> String {
 }
 
 /// How much memory a test may use, and why not more when the container decided.
-pub fn memory_allowance(allowance: crate::runner::MemoryAllowance) -> String {
+pub fn memory_allowance(allowance: MemoryAllowance) -> String {
     match allowance.container {
         Some(container) => format!(
             "a test may use at most {}: what this machine's {} leave once the grader has its \
