@@ -34,11 +34,7 @@ impl Captured {
         if self.dropped == 0 {
             text.to_owned()
         } else {
-            format!(
-                "{text}\n… {} more bytes of output were cut (the grader keeps the first {} KiB)",
-                self.dropped,
-                KEPT_BYTES / 1024
-            )
+            crate::output::cut_output(text, self.dropped, KEPT_BYTES)
         }
     }
 }

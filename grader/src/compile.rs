@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use serde::Deserialize;
 
 use crate::error::{GraderError, Result};
+use crate::output;
 use crate::platform::{Limits, ProcessTree};
 use crate::workspace::{BuildWorkspace, ExerciseCrate};
 
@@ -202,10 +203,9 @@ pub fn build_all(
                     }))
                 }
                 _ if output.stopped => Ok(BuildOutcome::Stopped),
-                _ => Err(GraderError::Build(format!(
-                    "cargo could not build {}:\n{}",
-                    krate.package,
-                    String::from_utf8_lossy(&output.stderr).trim()
+                _ => Err(GraderError::Build(output::cargo_could_not_build(
+                    &krate.package,
+                    String::from_utf8_lossy(&output.stderr).trim(),
                 ))),
             }
         })
@@ -224,7 +224,7 @@ struct CargoOutput {
 fn run_until(command: &mut Command, deadline: Option<Instant>) -> Result<CargoOutput> {
     let limits = Limits { memory_bytes: None };
     let mut tree = ProcessTree::spawn(command, limits)
-        .map_err(|e| GraderError::io("run cargo (is it installed and on PATH?)", e))?;
+        .map_err(|e| GraderError::io(output::running_tool("cargo"), e))?;
     let read = |stream: Option<Box<dyn Read + Send>>| {
         std::thread::spawn(move || {
             let mut bytes = Vec::new();

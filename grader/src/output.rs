@@ -15,6 +15,7 @@ mod autograder;
 mod bug_classes;
 mod check;
 mod class;
+mod course;
 mod errors;
 mod grading;
 mod learner;

@@ -13,6 +13,9 @@ use crate::verdict::{CheckKind, CheckResult, ExerciseResult, FailureKind, NotRel
 /// The most lines of a test's captured output shown under a failure.
 const SHOWN_OUTPUT_LINES: usize = 20;
 
+/// What introduces a failed check's captured output, here and in Gradescope's results.
+pub const YOUR_CODE_PRINTED: &str = "Your code printed:";
+
 /// The heading printed before the first exercise of a section.
 pub fn section_heading(course: &Course, section: &str) -> String {
     let title = course
@@ -151,7 +154,7 @@ pub fn exercise_report(result: &ExerciseResult) -> String {
         let output = &checks[0].output;
         if !output.is_empty() {
             let lines: Vec<&str> = output.lines().collect();
-            let _ = writeln!(out, "      Your code printed:");
+            let _ = writeln!(out, "      {YOUR_CODE_PRINTED}");
             for line in lines.iter().take(SHOWN_OUTPUT_LINES) {
                 let _ = writeln!(out, "        {} {line}", paint(DIM, "|"));
             }

@@ -119,6 +119,106 @@ pub fn weaker_machine(weaknesses: &[Weakness]) -> String {
     text
 }
 
+/// The verdict's text for an empty file, in place of the compiler's output.
+pub fn empty_file(path: &str) -> String {
+    format!(
+        "{path}: the file is empty: write the exercise in it, or restore the stub with \
+         `git checkout -- {path}`"
+    )
+}
+
+/// The verdict's text for a file that is not UTF-8 (`offset` is that of the first invalid
+/// byte), in place of the compiler's output.
+pub fn not_utf8(path: &str, offset: usize) -> String {
+    format!(
+        "{path}: the file is not UTF-8 text (invalid byte at offset {offset}); Rust source must \
+         be UTF-8"
+    )
+}
+
+/// The verdict's text for a file that compiles but not with the hidden tests: `headlines` are
+/// the compiler's first lines about the tests' code, which the learner never sees.
+pub fn api_mismatch(headlines: &[&str]) -> String {
+    format!(
+        "Your file compiles, but the hidden tests cannot use it: they call the API described at \
+         the top of the exercise, and the compiler said:\n  {}\nCheck the names, parameters \
+         and return types of your public items against that description, and whether your \
+         types are `Send` and `Sync` where it says they must be.",
+        headlines.join("\n  ")
+    )
+}
+
+/// A test's captured output, `kept`, with a line saying how much more was printed and cut
+/// (`dropped` bytes; the grader keeps `kept_bytes`).
+pub fn cut_output(kept: &str, dropped: u64, kept_bytes: usize) -> String {
+    format!(
+        "{kept}\n… {dropped} more bytes of output were cut (the grader keeps the first {} KiB)",
+        kept_bytes / 1024
+    )
+}
+
+/// A compile-fail check whose control (a correct use of the API) did not compile: `proves` is
+/// what the check proves (the case's `//!` line), `headline` the compiler's first error.
+pub fn control_did_not_compile(proves: &str, headline: &str) -> String {
+    format!(
+        "this check proves that {}, but first it compiles a correct use of your API, and that \
+         did not compile:\n  {headline}\nThe check cannot tell anything until the API matches \
+         the one described at the top of the exercise.",
+        lowercase_first(proves)
+    )
+}
+
+/// A misuse that compiled: the learner's API allows what it must refuse. `wanted` are the
+/// errors (code, phrase) the compiler should have reported.
+pub fn misuse_accepted(proves: &str, wanted: &[(&str, &str)]) -> String {
+    format!(
+        "the compiler accepted a misuse it must refuse: {}. Your code allows it; the compiler \
+         should have reported error {}.",
+        lowercase_first(proves),
+        wanted_errors(wanted)
+    )
+}
+
+/// A misuse refused for another reason than the one the check looks for: `got` are the
+/// compiler's headlines, of which the first three are shown.
+pub fn misuse_refused_otherwise(proves: &str, wanted: &[(&str, &str)], got: &[String]) -> String {
+    format!(
+        "this misuse must not compile ({}), and it did not, but for another reason: expected \
+         error {}, got:\n  {}",
+        lowercase_first(proves),
+        wanted_errors(wanted),
+        got.iter()
+            .take(3)
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join("\n  ")
+    )
+}
+
+/// Errors a misuse must produce: `E0277`, or `E0277 ("cannot be sent")` with its phrase.
+fn wanted_errors(wanted: &[(&str, &str)]) -> String {
+    wanted
+        .iter()
+        .map(|(code, phrase)| {
+            if phrase.is_empty() {
+                (*code).to_owned()
+            } else {
+                format!("{code} (\"{phrase}\")")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A case's `//!` line inside a sentence.
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

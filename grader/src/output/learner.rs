@@ -151,6 +151,40 @@ pub fn reset_cancelled() -> String {
     "Nothing was changed.\n".to_owned()
 }
 
+/// `reset` without `--yes` where there is no terminal to ask in.
+pub fn reset_needs_a_terminal(exercise: &Exercise) -> String {
+    format!(
+        "reset asks before it replaces {} with its stub, and there is no terminal to ask in, so \
+         nothing was changed; pass --yes to reset without asking",
+        exercise.path
+    )
+}
+
+/// `reset` cannot find the stub at `path`: `grader/stubs.sha256` does not list it.
+pub fn stub_not_listed(path: &str) -> String {
+    stub_not_found(
+        path,
+        "grader/stubs.sha256 does not list it (an author's `grader verify` says how to fix that)",
+    )
+}
+
+/// `reset` cannot find the stub at `path`: there is no git history to find it in.
+pub fn stub_without_history(path: &str) -> String {
+    stub_not_found(
+        path,
+        "reset needs the course's git history, and git found none here",
+    )
+}
+
+/// `reset` cannot find the stub at `path`: no commit holds the version the course ships.
+pub fn stub_not_in_history(path: &str) -> String {
+    stub_not_found(path, "no commit in this repository's history holds it")
+}
+
+fn stub_not_found(path: &str, why: &str) -> String {
+    format!("cannot find the stub of {path} as the course ships it: {why}")
+}
+
 /// Said after `reset`.
 pub fn reset_done(exercise: &Exercise) -> String {
     format!(
@@ -166,4 +200,14 @@ pub fn lsp_written(file: &str) -> String {
          in an editor opened at the repository root; reload its workspace if it is open.\n\
          {file} is ignored by git and by cargo. Delete it to work on the grader's own code.\n"
     )
+}
+
+/// `rustc -vV`, which `grader lsp` asks for the host, did not name it.
+pub fn lsp_no_host() -> String {
+    "`rustc -vV` does not name the host".to_owned()
+}
+
+/// `cargo metadata`, which `grader lsp` reads the libraries from, printed no JSON.
+pub fn lsp_metadata_not_json(error: &serde_json::Error) -> String {
+    format!("`cargo metadata` printed no JSON: {error}")
 }

@@ -101,3 +101,46 @@ pub fn verify_line(ok: bool, summary: &str) -> String {
 pub fn progress_must_fail(count: usize) -> String {
     format!("checking that {count} stubs and mutants fail…")
 }
+
+/// A compile-fail case whose `//~ ERROR` marker has no error code but `code`.
+pub fn case_error_code(case: &str, line: usize, code: &str) -> String {
+    case_problem(
+        case,
+        line,
+        &format!("`//~ ERROR` must be followed by an error code like E0277, not `{code}`"),
+    )
+}
+
+/// A compile-fail case with a `//~` marker of no known kind.
+pub fn case_marker(case: &str, line: usize) -> String {
+    case_problem(
+        case,
+        line,
+        "a `//~` marker must be `//~ ERROR CODE phrase`, `//~ MISUSE` or `//~ CONTROL`",
+    )
+}
+
+/// A compile-fail case with no `//~ ERROR` marker, so nothing it could judge.
+pub fn case_without_error(case: &str) -> String {
+    case_problem(case, 1, "it has no `//~ ERROR` marker")
+}
+
+fn case_problem(case: &str, line: usize, problem: &str) -> String {
+    format!("compile-fail case {case}, line {line}: {problem}")
+}
+
+/// A stub whose digest in `grader/stubs.sha256` is not its own; `refresh` writes the list again.
+pub fn stub_changed(path: &str, refresh: &str) -> String {
+    format!(
+        "the stub {path} changed since grader/stubs.sha256 was written, so `grader reset` would \
+         not find it: run `{refresh}`"
+    )
+}
+
+/// A stub that `grader/stubs.sha256` does not list; `refresh` writes the list again.
+pub fn stub_unlisted(path: &str, refresh: &str) -> String {
+    format!(
+        "grader/stubs.sha256 does not list the stub {path}, so `grader reset` would not find it: \
+         run `{refresh}`"
+    )
+}

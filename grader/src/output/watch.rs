@@ -65,7 +65,14 @@ pub fn watch_goto_question(interactive: bool) -> String {
     } else {
         "on the next line"
     };
-    format!("Go to which exercise? Type its id (such as locks/counter), {then}: ")
+    // On a line of its own: what the learner types appears on the next one.
+    format!("Go to which exercise? Type its id (such as locks/counter), {then}:\n")
+}
+
+/// Asked after `R`: `reset`'s question on a line of its own, since the answer is one key (or one
+/// line), never typed after the question as in `reset`.
+pub fn watch_reset_question(exercise: &Exercise) -> String {
+    format!("{}\n", super::reset_question(exercise).trim_end())
 }
 
 /// Said when `g` names no exercise of the course.
