@@ -1,5 +1,6 @@
 //! The text of grading for an autograder: `grader import`, the submission's metadata and time,
-//! and the notes in results files written while grading goes on.
+//! the notes in results files written while grading goes on, and the sentences Gradescope's and
+//! PrairieLearn's results share (each format adds its own markup around them).
 
 use std::fmt::Write as _;
 

@@ -1,6 +1,7 @@
 //! What grading writes into verdicts for people to read: the messages of checks that timed out,
-//! were not run or ran out of memory, the notes of exercises the budget stopped, and the one
-//! note about a machine that gives weaker guarantees.
+//! were not run or ran out of memory and of compile-fail checks, what stands in for the
+//! compiler's output when a file cannot be built, the cut in a flood of output, the notes of
+//! exercises the budget stopped, and the one note about a machine that gives weaker guarantees.
 
 use std::fmt::Write as _;
 use std::time::Duration;
