@@ -119,7 +119,7 @@ pub fn build_all(
     for krate in crates {
         command.arg("-p").arg(&krate.package);
     }
-    let output = run_until(&mut command, deadline)?;
+    let cargo = run_until(&mut command, deadline)?;
 
     let mut reported: HashMap<&str, Reported> = HashMap::new();
     let mut externs = HashMap::new();
@@ -130,7 +130,7 @@ pub fn build_all(
             .find(|k| id.contains(&format!("/{}#", k.dir_name)))
             .map(|k| k.package.as_str())
     };
-    for line in output.stdout.split(|&b| b == b'\n') {
+    for line in cargo.stdout.split(|&b| b == b'\n') {
         let Ok(message) = serde_json::from_slice::<Message>(line) else {
             continue;
         };
@@ -202,10 +202,10 @@ pub fn build_all(
                         rendered: errors,
                     }))
                 }
-                _ if output.stopped => Ok(BuildOutcome::Stopped),
+                _ if cargo.stopped => Ok(BuildOutcome::Stopped),
                 _ => Err(GraderError::Build(output::cargo_could_not_build(
                     &krate.package,
-                    String::from_utf8_lossy(&output.stderr).trim(),
+                    String::from_utf8_lossy(&cargo.stderr).trim(),
                 ))),
             }
         })

@@ -255,11 +255,11 @@ fn rustc(artifacts: &Artifacts, scratch: &Path, name: &str, source: &str) -> Res
     for (name, path) in &artifacts.externs {
         command.arg("--extern").arg(extern_arg(name, path));
     }
-    let output = command
+    let compiled = command
         .output()
         .map_err(|e| GraderError::io("run rustc for a compile-fail check", e))?;
     let mut errors = Vec::new();
-    for line in output.stderr.split(|&b| b == b'\n') {
+    for line in compiled.stderr.split(|&b| b == b'\n') {
         let Ok(diagnostic) = serde_json::from_slice::<RustcDiagnostic>(line) else {
             continue;
         };
@@ -283,10 +283,10 @@ fn rustc(artifacts: &Artifacts, scratch: &Path, name: &str, source: &str) -> Res
                 .collect(),
         });
     }
-    if errors.is_empty() && !output.status.success() {
+    if errors.is_empty() && !compiled.status.success() {
         return Err(GraderError::Build(output::rustc_failed_on_case(
             name,
-            String::from_utf8_lossy(&output.stderr).trim(),
+            String::from_utf8_lossy(&compiled.stderr).trim(),
         )));
     }
     Ok(errors)

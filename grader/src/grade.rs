@@ -433,18 +433,18 @@ fn list_tests(artifacts: &Artifacts) -> Result<Vec<String>> {
     let mut command = std::process::Command::new(&artifacts.test_binary);
     // Listing runs the learner's code too (a static constructor would run before `main`).
     crate::platform::as_learner(&mut command);
-    let output = command
+    let listed = command
         .arg("--list")
         .stdin(std::process::Stdio::null())
         .output()
         .map_err(|e| GraderError::io("list the hidden tests", e))?;
-    let names: Vec<String> = String::from_utf8_lossy(&output.stdout)
+    let names: Vec<String> = String::from_utf8_lossy(&listed.stdout)
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .map(str::to_owned)
         .collect();
-    if !output.status.success() || names.is_empty() {
+    if !listed.status.success() || names.is_empty() {
         return Err(GraderError::Build(output::no_tests_listed(
             &artifacts.test_binary,
         )));

@@ -156,18 +156,18 @@ fn library_metadata(course: &Course, workspace: &BuildWorkspace) -> Result<serde
 /// that its rust-toolchain.toml applies, and returns its standard output.
 fn tool_output(course: &Course, variable: &str, program: &str, args: &[&str]) -> Result<String> {
     let tool = std::env::var_os(variable).unwrap_or_else(|| program.into());
-    let output = Command::new(&tool)
+    let ran = Command::new(&tool)
         .args(args)
         .current_dir(&course.root)
         .stdin(Stdio::null())
         .output()
         .map_err(|e| GraderError::io(output::running_tool(program), e))?;
-    if !output.status.success() {
+    if !ran.status.success() {
         return Err(GraderError::Build(output::tool_failed(
             program,
             args,
-            String::from_utf8_lossy(&output.stderr).trim(),
+            String::from_utf8_lossy(&ran.stderr).trim(),
         )));
     }
-    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    Ok(String::from_utf8_lossy(&ran.stdout).into_owned())
 }
