@@ -6,6 +6,10 @@
 
 use std::path::Path;
 
+use clap::CommandFactory as _;
+
+use crate::cli::Cli;
+
 /// The text for an error that stopped the grader.
 pub fn error(message: &str) -> String {
     format!("error: {message}\n")
@@ -16,12 +20,21 @@ pub fn interrupted() -> String {
     "\ninterrupted: stopped the running tests; nothing was recorded for this check\n".to_owned()
 }
 
-/// Plain `grader` outside a terminal, where there is no watch loop to start: every command, as
-/// `cli.rs` names them.
+/// Plain `grader` outside a terminal, where there is no watch loop to start: every command, in
+/// `cli.rs`'s order. The names come from `cli.rs` itself, so that a new command is never left
+/// out.
 pub fn name_a_command() -> String {
-    "name a command: check, watch, list, next, hint, reset, solution, lsp, report, import, class \
-     or verify (`grader --help` explains them)"
-        .to_owned()
+    let cli = Cli::command();
+    let names: Vec<&str> = cli
+        .get_subcommands()
+        .map(|command| command.get_name())
+        .filter(|name| *name != "help")
+        .collect();
+    let (last, others) = names.split_last().expect("the grader has commands");
+    format!(
+        "name a command: {} or {last} (`grader --help` explains them)",
+        others.join(", ")
+    )
 }
 
 /// `check --as-user` named a user the grader cannot run learner code as, and why.

@@ -1,5 +1,6 @@
 //! The text of `grader verify` for course authors: its problems and per-exercise lines, what
-//! `--write-only` and `--build-only` did, and its progress bar.
+//! `--write-only` and `--build-only` did, its progress bar, and the course's own mistakes it
+//! reports (stubs missing from `grader/stubs.sha256`, malformed compile-fail cases).
 
 use std::fmt::Write as _;
 
