@@ -118,57 +118,42 @@ impl Declaration {
 
     /// What is wrong with the declaration, given the exercise's mutants' names: unknown classes,
     /// classes without a mutant, mutants that do not exist, mutants that belong to no class.
-    pub fn problems(&self, mutants: &[&str]) -> Vec<String> {
+    pub fn problems(&self, mutants: &[&str]) -> Vec<DeclarationProblem> {
+        use DeclarationProblem as P;
         let mut problems = Vec::new();
         for (class, named) in &self.caught {
             if by_id(class).is_none() {
-                problems.push(format!(
-                    "names an unknown bug class `{class}` (the classes are: {})",
-                    ids()
-                ));
+                problems.push(P::UnknownClass(class.clone()));
             }
             if named.is_empty() {
-                problems.push(format!(
-                    "says the exercise admits `{class}` but names no mutant that commits it: \
-                     write one, or move the class to `not_caught` with the reason"
-                ));
+                problems.push(P::NoMutant(class.clone()));
             }
             for mutant in named {
                 if !mutants.contains(&mutant.as_str()) {
-                    problems.push(format!(
-                        "names mutant `{mutant}` for `{class}`, but there is no \
-                         mutants/{mutant}.rs"
-                    ));
+                    problems.push(P::NoSuchMutant {
+                        mutant: mutant.clone(),
+                        class: class.clone(),
+                    });
                 }
             }
         }
         for (class, reason) in &self.not_caught {
             if by_id(class).is_none() {
-                problems.push(format!(
-                    "names an unknown bug class `{class}` (the classes are: {})",
-                    ids()
-                ));
+                problems.push(P::UnknownClass(class.clone()));
             }
             if self.caught.contains_key(class) {
-                problems.push(format!("lists `{class}` both as caught and as not caught"));
+                problems.push(P::CaughtAndNotCaught(class.clone()));
             }
             if reason.trim().is_empty() {
-                problems.push(format!(
-                    "says `{class}` cannot be caught but gives no reason"
-                ));
+                problems.push(P::NoReason(class.clone()));
             }
         }
         for class in &self.not_admitted {
             if by_id(class).is_none() {
-                problems.push(format!(
-                    "names an unknown bug class `{class}` (the classes are: {})",
-                    ids()
-                ));
+                problems.push(P::UnknownClass(class.clone()));
             }
             if self.caught.contains_key(class) || self.not_caught.contains_key(class) {
-                problems.push(format!(
-                    "lists `{class}` as not admitted and also as caught or not caught"
-                ));
+                problems.push(P::NotAdmittedButListed(class.clone()));
             }
         }
         for class in CLASSES {
@@ -176,11 +161,7 @@ impl Declaration {
                 && !self.not_caught.contains_key(class.id)
                 && !self.not_admitted.iter().any(|c| c == class.id)
             {
-                problems.push(format!(
-                    "does not say whether the exercise admits `{}` ({}): list it under caught, \
-                     not_caught or not_admitted",
-                    class.id, class.name
-                ));
+                problems.push(P::Undeclared(class));
             }
         }
         for mutant in mutants {
@@ -189,13 +170,54 @@ impl Declaration {
                 .values()
                 .any(|named| named.iter().any(|n| n == mutant))
             {
-                problems.push(format!(
-                    "has no class for mutant {mutant}: add it under the class of its bug"
-                ));
+                problems.push(P::MutantWithoutClass((*mutant).to_owned()));
             }
         }
         problems
     }
+}
+
+/// One thing wrong with an exercise's `classes.yaml`.
+///
+/// Its words are `output`'s, like every text for people: `output::bug_classes` implements
+/// `Display` for [`InFile`]. This module only calls that (through `to_string`), so it never
+/// imports `output`, which imports this module's catalogue and declarations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeclarationProblem {
+    /// The exercise has no `classes.yaml`.
+    Missing,
+    /// The file cannot be read as a declaration; the parser's message.
+    Invalid(String),
+    /// A class the catalogue does not have.
+    UnknownClass(String),
+    /// A class said to be caught with no mutant that commits it.
+    NoMutant(String),
+    /// A mutant named for a class that has no file in `mutants/`.
+    NoSuchMutant {
+        /// The mutant's name.
+        mutant: String,
+        /// The class it was named for.
+        class: String,
+    },
+    /// A class listed both as caught and as not caught.
+    CaughtAndNotCaught(String),
+    /// A class said not to be caught without the reason.
+    NoReason(String),
+    /// A class listed as not admitted and also as caught or not caught.
+    NotAdmittedButListed(String),
+    /// A class of the catalogue the declaration does not mention.
+    Undeclared(&'static BugClass),
+    /// A mutant of the exercise that no class names.
+    MutantWithoutClass(String),
+}
+
+/// A problem of the declaration in `file` (its path, which every message names).
+#[derive(Debug)]
+pub struct InFile<'a> {
+    /// The declaration's path.
+    pub file: &'a str,
+    /// What is wrong with it.
+    pub problem: DeclarationProblem,
 }
 
 /// What is wrong with an exercise's bug-class declaration: the file `file` (its path, for the
@@ -206,23 +228,15 @@ pub fn declaration_problems(
     declaration: Option<&Result<Declaration, String>>,
     mutants: &[&str],
 ) -> Vec<String> {
-    match declaration {
-        None => vec![crate::output::no_class_declaration(file)],
-        Some(Err(error)) => vec![crate::output::invalid_class_declaration(file, error)],
-        Some(Ok(declaration)) => declaration
-            .problems(mutants)
-            .into_iter()
-            .map(|problem| format!("{file} {problem}"))
-            .collect(),
-    }
-}
-
-fn ids() -> String {
-    CLASSES
-        .iter()
-        .map(|class| class.id)
-        .collect::<Vec<_>>()
-        .join(", ")
+    let problems = match declaration {
+        None => vec![DeclarationProblem::Missing],
+        Some(Err(error)) => vec![DeclarationProblem::Invalid(error.clone())],
+        Some(Ok(declaration)) => declaration.problems(mutants),
+    };
+    problems
+        .into_iter()
+        .map(|problem| InFile { file, problem }.to_string())
+        .collect()
 }
 
 #[cfg(test)]
@@ -241,60 +255,30 @@ mod tests {
         .unwrap();
         assert_eq!(
             declaration.problems(&["load_then_store", "locks_twice"]),
-            Vec::<String>::new()
+            Vec::new()
         );
     }
 
     #[test]
     fn holes_and_strays_are_problems() {
+        use DeclarationProblem as P;
         let declaration = Declaration::parse(
             "caught:\n  lost-update: []\n  dedlock: [locks_twice]\n  deadlock: [gone]\n",
         )
         .unwrap();
         let problems = declaration.problems(&["locks_twice", "orphan"]);
-        let all = problems.join("\n");
-        assert!(all.contains("names no mutant"), "{all}");
-        assert!(all.contains("unknown bug class `dedlock`"), "{all}");
-        assert!(all.contains("no mutants/gone.rs"), "{all}");
-        assert!(all.contains("has no class for mutant orphan"), "{all}");
-        assert!(
-            all.contains("does not say whether the exercise admits `busy-waiting`"),
-            "{all}"
-        );
-    }
-
-    #[test]
-    fn a_missing_or_broken_file_is_a_problem_that_names_it() {
-        let file = "grader/hidden/03_locks/01_counter/classes.yaml";
-        let missing = declaration_problems(file, None, &["load_then_store"]);
-        assert_eq!(missing.len(), 1, "{missing:?}");
-        assert!(
-            missing[0].contains(file) && missing[0].contains("no classes.yaml"),
-            "{missing:?}"
-        );
-        let broken = declaration_problems(file, Some(&Declaration::parse("caugth: {}\n")), &[]);
-        assert_eq!(broken.len(), 1, "{broken:?}");
-        assert!(
-            broken[0].contains(file) && broken[0].contains("not valid"),
-            "{broken:?}"
-        );
-    }
-
-    #[test]
-    fn each_problem_of_a_declaration_names_its_file() {
-        let file = "grader/hidden/03_locks/01_counter/classes.yaml";
-        let declaration = Declaration::parse("caught:\n  lost-update: []\n");
-        let problems = declaration_problems(file, Some(&declaration), &[]);
-        assert!(!problems.is_empty());
-        for problem in &problems {
-            assert!(problem.starts_with(file), "{problem}");
+        for expected in [
+            P::NoMutant("lost-update".to_owned()),
+            P::UnknownClass("dedlock".to_owned()),
+            P::NoSuchMutant {
+                mutant: "gone".to_owned(),
+                class: "deadlock".to_owned(),
+            },
+            P::MutantWithoutClass("orphan".to_owned()),
+            P::Undeclared(by_id("busy-waiting").unwrap()),
+        ] {
+            assert!(problems.contains(&expected), "{expected:?} in {problems:?}");
         }
-        assert!(
-            problems
-                .iter()
-                .any(|p| p.contains("admits `lost-update` but names no mutant")),
-            "{problems:?}"
-        );
     }
 
     #[test]

@@ -5,6 +5,8 @@ use std::io::Read;
 
 use harness::{FAIL_PREFIX, NOTE_PREFIX, PASS_PREFIX, unescape};
 
+use crate::output;
+
 /// How much of a stream is kept for showing to the learner.
 pub const KEPT_BYTES: usize = 16 * 1024;
 /// The most notes kept from one test: a few are useful, a loop printing them is not.
@@ -34,11 +36,7 @@ impl Captured {
         if self.dropped == 0 {
             text.to_owned()
         } else {
-            format!(
-                "{text}\n… {} more bytes of output were cut (the grader keeps the first {} KiB)",
-                self.dropped,
-                KEPT_BYTES / 1024
-            )
+            output::cut_output(text, self.dropped, KEPT_BYTES)
         }
     }
 }

@@ -1,8 +1,13 @@
-//! The command line: argument types only, each flag documented.
+//! The command line: argument types only, each flag documented, and how a learner types it.
 
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+/// How the learner runs the grader; printed in every suggestion. It lives with the command line
+/// it stands for, so that `error` can name it without importing `output`, which is built on
+/// the modules that use `error`.
+pub const GRADER: &str = "cargo run -p grader --";
 
 /// Grades threadlings exercises with hidden tests and compile-fail checks.
 ///

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use serde::Deserialize;
 
 use crate::error::{GraderError, Result};
+use crate::output;
 use crate::platform::{Limits, ProcessTree};
 use crate::workspace::{BuildWorkspace, ExerciseCrate};
 
@@ -118,7 +119,7 @@ pub fn build_all(
     for krate in crates {
         command.arg("-p").arg(&krate.package);
     }
-    let output = run_until(&mut command, deadline)?;
+    let cargo = run_until(&mut command, deadline)?;
 
     let mut reported: HashMap<&str, Reported> = HashMap::new();
     let mut externs = HashMap::new();
@@ -129,7 +130,7 @@ pub fn build_all(
             .find(|k| id.contains(&format!("/{}#", k.dir_name)))
             .map(|k| k.package.as_str())
     };
-    for line in output.stdout.split(|&b| b == b'\n') {
+    for line in cargo.stdout.split(|&b| b == b'\n') {
         let Ok(message) = serde_json::from_slice::<Message>(line) else {
             continue;
         };
@@ -201,11 +202,10 @@ pub fn build_all(
                         rendered: errors,
                     }))
                 }
-                _ if output.stopped => Ok(BuildOutcome::Stopped),
-                _ => Err(GraderError::Build(format!(
-                    "cargo could not build {}:\n{}",
-                    krate.package,
-                    String::from_utf8_lossy(&output.stderr).trim()
+                _ if cargo.stopped => Ok(BuildOutcome::Stopped),
+                _ => Err(GraderError::Build(output::cargo_could_not_build(
+                    &krate.package,
+                    String::from_utf8_lossy(&cargo.stderr).trim(),
                 ))),
             }
         })
@@ -224,7 +224,7 @@ struct CargoOutput {
 fn run_until(command: &mut Command, deadline: Option<Instant>) -> Result<CargoOutput> {
     let limits = Limits { memory_bytes: None };
     let mut tree = ProcessTree::spawn(command, limits)
-        .map_err(|e| GraderError::io("run cargo (is it installed and on PATH?)", e))?;
+        .map_err(|e| GraderError::io(output::running_tool("cargo"), e))?;
     let read = |stream: Option<Box<dyn Read + Send>>| {
         std::thread::spawn(move || {
             let mut bytes = Vec::new();

@@ -13,6 +13,7 @@ use serde::Deserialize;
 
 use crate::compile::Artifacts;
 use crate::error::{GraderError, Result};
+use crate::output;
 use crate::verdict::{CheckKind, CheckResult, Status};
 
 /// A `//~ ERROR CODE phrase` marker: the compiler must report that error on this line.
@@ -41,14 +42,10 @@ pub struct Case {
     pub expected: Vec<ExpectedError>,
 }
 
-/// Why a case file is malformed: a course author's mistake.
+/// Why a case file is malformed: a course author's mistake, worded by `output`.
 #[derive(Debug, thiserror::Error)]
-#[error("compile-fail case {name}, line {line}: {problem}")]
-pub struct CaseError {
-    name: String,
-    line: usize,
-    problem: String,
-}
+#[error("{0}")]
+pub struct CaseError(String);
 
 impl Case {
     /// Parses a case file.
@@ -73,14 +70,7 @@ impl Case {
                         && code.starts_with('E')
                         && code[1..].chars().all(|c| c.is_ascii_digit());
                     if !valid_code {
-                        return Err(CaseError {
-                            name: name.to_owned(),
-                            line: number,
-                            problem: format!(
-                                "`//~ ERROR` must be followed by an error code like E0277, \
-                                 not `{code}`"
-                            ),
-                        });
+                        return Err(CaseError(output::case_error_code(name, number, code)));
                     }
                     expected.push(ExpectedError {
                         line: number,
@@ -96,13 +86,7 @@ impl Case {
                     misuse.push(code_part.to_owned());
                     control.push(String::new());
                 } else {
-                    return Err(CaseError {
-                        name: name.to_owned(),
-                        line: number,
-                        problem: "a `//~` marker must be `//~ ERROR CODE phrase`, \
-                                  `//~ MISUSE` or `//~ CONTROL`"
-                            .to_owned(),
-                    });
+                    return Err(CaseError(output::case_marker(name, number)));
                 }
             } else {
                 misuse.push(line.to_owned());
@@ -110,11 +94,7 @@ impl Case {
             }
         }
         if expected.is_empty() {
-            return Err(CaseError {
-                name: name.to_owned(),
-                line: 1,
-                problem: "it has no `//~ ERROR` marker".to_owned(),
-            });
+            return Err(CaseError(output::case_without_error(name)));
         }
         Ok(Case {
             name: name.to_owned(),
@@ -186,12 +166,9 @@ pub fn check(case: &Case, artifacts: &Artifacts, scratch: &Path) -> Result<Check
     if let Some(first) = control_errors.first() {
         return Ok(result(
             Status::Failed,
-            Some(format!(
-                "this check proves that {}, but first it compiles a correct use of your API, and \
-                 that did not compile:\n  {}\nThe check cannot tell anything until the API \
-                 matches the one described at the top of the exercise.",
-                lowercase_first(&case.description),
-                first.headline()
+            Some(output::control_did_not_compile(
+                &case.description,
+                &first.headline(),
             )),
         ));
     }
@@ -214,35 +191,15 @@ pub fn check(case: &Case, artifacts: &Artifacts, scratch: &Path) -> Result<Check
     if missing.is_empty() {
         return Ok(result(Status::Passed, None));
     }
-    let wanted = missing
+    let wanted: Vec<(&str, &str)> = missing
         .iter()
-        .map(|e| {
-            if e.phrase.is_empty() {
-                e.code.clone()
-            } else {
-                format!("{} (\"{}\")", e.code, e.phrase)
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
+        .map(|e| (e.code.as_str(), e.phrase.as_str()))
+        .collect();
     let message = if misuse_errors.is_empty() {
-        format!(
-            "the compiler accepted a misuse it must refuse: {}. Your code allows it; the \
-             compiler should have reported error {wanted}.",
-            lowercase_first(&case.description)
-        )
+        output::misuse_accepted(&case.description, &wanted)
     } else {
-        format!(
-            "this misuse must not compile ({}), and it did not, but for another reason: \
-             expected error {wanted}, got:\n  {}",
-            lowercase_first(&case.description),
-            misuse_errors
-                .iter()
-                .take(3)
-                .map(Reported::headline)
-                .collect::<Vec<_>>()
-                .join("\n  ")
-        )
+        let got: Vec<String> = misuse_errors.iter().map(Reported::headline).collect();
+        output::misuse_refused_otherwise(&case.description, &wanted, &got)
     };
     Ok(result(Status::Failed, Some(message)))
 }
@@ -298,11 +255,11 @@ fn rustc(artifacts: &Artifacts, scratch: &Path, name: &str, source: &str) -> Res
     for (name, path) in &artifacts.externs {
         command.arg("--extern").arg(extern_arg(name, path));
     }
-    let output = command
+    let compiled = command
         .output()
         .map_err(|e| GraderError::io("run rustc for a compile-fail check", e))?;
     let mut errors = Vec::new();
-    for line in output.stderr.split(|&b| b == b'\n') {
+    for line in compiled.stderr.split(|&b| b == b'\n') {
         let Ok(diagnostic) = serde_json::from_slice::<RustcDiagnostic>(line) else {
             continue;
         };
@@ -326,10 +283,10 @@ fn rustc(artifacts: &Artifacts, scratch: &Path, name: &str, source: &str) -> Res
                 .collect(),
         });
     }
-    if errors.is_empty() && !output.status.success() {
-        return Err(GraderError::Build(format!(
-            "rustc failed on compile-fail case {name} without an error message:\n{}",
-            String::from_utf8_lossy(&output.stderr).trim()
+    if errors.is_empty() && !compiled.status.success() {
+        return Err(GraderError::Build(output::rustc_failed_on_case(
+            name,
+            String::from_utf8_lossy(&compiled.stderr).trim(),
         )));
     }
     Ok(errors)
@@ -339,14 +296,6 @@ fn extern_arg(name: &str, path: &PathBuf) -> std::ffi::OsString {
     let mut arg = std::ffi::OsString::from(format!("{name}="));
     arg.push(path);
     arg
-}
-
-fn lowercase_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 #[cfg(test)]

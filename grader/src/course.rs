@@ -7,6 +7,8 @@
 mod locate;
 mod validate;
 
+pub use validate::Problem;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -69,11 +71,7 @@ pub struct CourseDate(pub SystemTime);
 impl<'de> Deserialize<'de> for CourseDate {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        CourseDate::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "`{text}` is not a date: write 2026-12-01 or 2026-12-01T09:00:00Z"
-            ))
-        })
+        CourseDate::parse(&text).ok_or_else(|| serde::de::Error::custom(Problem::NotADate(text)))
     }
 }
 

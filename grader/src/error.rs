@@ -29,7 +29,7 @@ pub enum GraderError {
     #[error(
         "course.yaml has no section or exercise `{target}`; sections are: {sections} (an \
          exercise is named section/exercise, as `{grader} list` shows)",
-        grader = crate::output::GRADER
+        grader = crate::cli::GRADER
     )]
     NoSuchTarget {
         /// What was named.
@@ -45,7 +45,7 @@ pub enum GraderError {
     /// The command line names no exercise of the course.
     #[error(
         "course.yaml has no exercise `{0}`; `{grader} list` shows every exercise id",
-        grader = crate::output::GRADER
+        grader = crate::cli::GRADER
     )]
     NoSuchExercise(String),
 

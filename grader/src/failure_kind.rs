@@ -1,6 +1,7 @@
-//! What kind of mistake a failed check, and a failed exercise, most likely shows: a deadlock, a
-//! lost update, a lost wake-up, spinning… so that an instructor sees at a glance what to teach
-//! again ("transfer: 12 of 30 deadlocked").
+//! What kind of mistake ([`FailureKind`], one of the result types of `verdict`) a failed check
+//! most likely shows: a deadlock, a lost update, a lost wake-up, spinning… so that an instructor
+//! sees at a glance what to teach again ("transfer: 12 of 30 deadlocked"). An exercise shows the
+//! most telling kind of its checks'.
 //!
 //! The kind is read from what the grader already knows, never guessed beyond it: how the check
 //! ended (a compile error, a crash, a timeout), what the platform saw of a hung test's threads
@@ -9,63 +10,7 @@
 //! what they caught ("increments were lost", "was the waiting thread woken?",
 //! `waiting_threads_sleep_instead_of_spinning`). What fits nothing better is a wrong result.
 
-use serde::{Deserialize, Serialize};
-
-use crate::verdict::{CheckKind, CheckResult, Status};
-
-/// The kind of mistake a failure shows. Serialised in snake_case (`lost_wake_up`), the name
-/// reports and `grader class` use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FailureKind {
-    /// The file does not compile (or not against the exercise's API).
-    CompileError,
-    /// Threads waiting for each other's locks, or a lock taken twice.
-    Deadlock,
-    /// A wait that no notify ends: the change or the notify came before the wait began.
-    LostWakeUp,
-    /// A read-modify-write that was not one step: updates were lost.
-    LostUpdate,
-    /// Data handed between threads without a happens-before edge (`Relaxed` where
-    /// `Release`/`Acquire` was needed).
-    DataRace,
-    /// A thread that waits by spinning or yielding instead of sleeping.
-    Spinning,
-    /// A misuse the compiler should have refused compiled: a type `Send` or `Sync` when what it
-    /// holds is not.
-    UnsoundApi,
-    /// The process died: an abort, a signal, a stack overflow, too many threads or too much
-    /// memory.
-    Crash,
-    /// The learner's code panicked.
-    Panic,
-    /// A test did not finish in time, and what its threads were doing says no more.
-    Timeout,
-    /// Any other wrong answer.
-    WrongResult,
-    /// The stub's `todo!()` was reached: the exercise is not written yet.
-    Unfinished,
-}
-
-impl FailureKind {
-    /// The words people read, as in a Gradescope tag.
-    pub fn label(self) -> &'static str {
-        match self {
-            FailureKind::CompileError => "compile error",
-            FailureKind::Deadlock => "deadlock",
-            FailureKind::LostWakeUp => "lost wake-up",
-            FailureKind::LostUpdate => "lost update",
-            FailureKind::DataRace => "data race",
-            FailureKind::Spinning => "spinning",
-            FailureKind::UnsoundApi => "unsound API",
-            FailureKind::Crash => "crash",
-            FailureKind::Panic => "panic",
-            FailureKind::Timeout => "timeout",
-            FailureKind::WrongResult => "wrong result",
-            FailureKind::Unfinished => "unfinished",
-        }
-    }
-}
+use crate::verdict::{CheckKind, CheckResult, FailureKind, Status};
 
 /// What the platform saw of a hung test's threads, as far as a kind goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,12 +75,6 @@ pub fn of_check(check: &CheckResult, hang: Option<Hang>) -> Option<FailureKind> 
             }
         }
     })
-}
-
-/// The kind an exercise's failure shows: the most telling of its checks' (a deadlock says more
-/// than the timeouts it caused; an unfinished stub is told only when nothing else is).
-pub fn of_exercise(checks: &[CheckResult]) -> Option<FailureKind> {
-    checks.iter().filter_map(|check| check.failure_kind).min()
 }
 
 #[cfg(test)]
@@ -248,18 +187,5 @@ mod tests {
         );
         let race = check("x", CheckKind::Model, Status::Failed, "a data race: two …");
         assert_eq!(of_check(&race, None), Some(FailureKind::DataRace));
-    }
-
-    #[test]
-    fn an_exercise_shows_its_most_telling_kind() {
-        let mut checks = vec![
-            check("a", CheckKind::Test, Status::Failed, "reached `todo!()`"),
-            check("b", CheckKind::Test, Status::TimedOut, ""),
-            check("c", CheckKind::Test, Status::Passed, ""),
-        ];
-        checks[0].failure_kind = Some(FailureKind::Unfinished);
-        checks[1].failure_kind = Some(FailureKind::Deadlock);
-        assert_eq!(of_exercise(&checks), Some(FailureKind::Deadlock));
-        assert_eq!(of_exercise(&checks[2..]), None);
     }
 }

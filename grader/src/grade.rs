@@ -12,10 +12,11 @@ use crate::compile_fail::{self, Case};
 use crate::course::Exercise;
 use crate::embedded;
 use crate::error::{GraderError, Result};
-use crate::failure_kind::{self, FailureKind};
+use crate::failure_kind;
+use crate::output;
 use crate::pool;
 use crate::runner;
-use crate::verdict::{CheckKind, CheckResult, ExerciseResult, Status};
+use crate::verdict::{CheckKind, CheckResult, ExerciseResult, FailureKind, Status};
 use crate::workspace::{BuildWorkspace, ExerciseCrate};
 
 mod learner;
@@ -119,14 +120,7 @@ pub fn build<'a>(
         match std::str::from_utf8(&submission.bytes) {
             Ok(text) if text.trim().is_empty() => judged.push((
                 index,
-                unreadable(
-                    exercise,
-                    format!(
-                        "the file is empty: write the exercise in it, or restore the stub with \
-                         `git checkout -- {}`",
-                        exercise.path
-                    ),
-                ),
+                unreadable(exercise, output::empty_file(&exercise.path)),
             )),
             Ok(text) => {
                 to_build.push((
@@ -139,11 +133,7 @@ pub fn build<'a>(
                 index,
                 unreadable(
                     exercise,
-                    format!(
-                        "the file is not UTF-8 text (invalid byte at offset {}); Rust source \
-                         must be UTF-8",
-                        error.valid_up_to()
-                    ),
+                    output::not_utf8(&exercise.path, error.valid_up_to()),
                 ),
             )),
         }
@@ -179,12 +169,9 @@ pub fn build<'a>(
             None => ModelBuild::None,
             Some(model_crate) => match outcomes.next().expect("one outcome per model crate") {
                 BuildOutcome::Built(artifacts) => ModelBuild::Ready(model_crate, artifacts),
-                BuildOutcome::CompileError(errors) => {
-                    ModelBuild::Unmodelled(crate::output::unmodelled(&learner_paths(
-                        &model_crate,
-                        &unmodelled_reason(&errors),
-                    )))
-                }
+                BuildOutcome::CompileError(errors) => ModelBuild::Unmodelled(output::unmodelled(
+                    &learner_paths(&model_crate, &unmodelled_reason(&errors)),
+                )),
                 BuildOutcome::Stopped => {
                     model_stopped = true;
                     ModelBuild::None
@@ -411,6 +398,8 @@ fn unmodelled_reason(errors: &CompileErrors) -> String {
     format!("{headline}{place}").replace("sim::", "std::")
 }
 
+/// The verdict of a file that cannot be compiled at all; `problem` says why, in place of the
+/// compiler's output.
 fn unreadable(exercise: &Exercise, problem: String) -> ExerciseResult {
     ExerciseResult {
         id: exercise.id.clone(),
@@ -418,7 +407,7 @@ fn unreadable(exercise: &Exercise, problem: String) -> ExerciseResult {
         status: Status::CompileError,
         points: 0,
         max_points: exercise.points,
-        compiler_output: Some(format!("{}: {problem}", exercise.path)),
+        compiler_output: Some(problem),
         tests: Vec::new(),
         notes: Vec::new(),
         duration_ms: 0,
@@ -449,13 +438,7 @@ fn compile_error(
             .iter()
             .map(|e| e.headline.as_str())
             .collect();
-        format!(
-            "Your file compiles, but the hidden tests cannot use it: they call the API described \
-             at the top of the exercise, and the compiler said:\n  {}\nCheck the names, \
-             parameters and return types of your public items against that description, and \
-             whether your types are `Send` and `Sync` where it says they must be.",
-            headlines.join("\n  ")
-        )
+        output::api_mismatch(&headlines)
     };
     ExerciseResult {
         id: exercise.id.clone(),
@@ -482,21 +465,20 @@ fn list_tests(artifacts: &Artifacts) -> Result<Vec<String>> {
     let mut command = std::process::Command::new(&artifacts.test_binary);
     // Listing runs the learner's code too (a static constructor would run before `main`).
     crate::platform::as_learner(&mut command);
-    let output = command
+    let listed = command
         .arg("--list")
         .stdin(std::process::Stdio::null())
         .output()
         .map_err(|e| GraderError::io("list the hidden tests", e))?;
-    let names: Vec<String> = String::from_utf8_lossy(&output.stdout)
+    let names: Vec<String> = String::from_utf8_lossy(&listed.stdout)
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .map(str::to_owned)
         .collect();
-    if !output.status.success() || names.is_empty() {
-        return Err(GraderError::Build(format!(
-            "the hidden test binary {} listed no tests",
-            artifacts.test_binary.display()
+    if !listed.status.success() || names.is_empty() {
+        return Err(GraderError::Build(output::no_tests_listed(
+            &artifacts.test_binary,
         )));
     }
     Ok(names)
@@ -640,7 +622,7 @@ fn not_run(name: String, kind: CheckKind, limit: crate::budget::Limit) -> CheckR
         name,
         kind,
         status: Status::NotRun,
-        message: Some(crate::output::not_run(limit)),
+        message: Some(output::not_run(limit)),
         output: String::new(),
         duration_ms: 0,
         failure_kind: None,

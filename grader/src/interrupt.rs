@@ -6,7 +6,6 @@
 
 use std::sync::Mutex;
 
-use crate::output;
 use crate::platform::TreeKiller;
 
 /// Exit status after Ctrl-C, as shells report a process ended by SIGINT.
@@ -15,14 +14,18 @@ pub const EXIT_INTERRUPTED: i32 = 130;
 /// The trees of the tests running now, by their root process's id.
 static RUNNING: Mutex<Vec<(u32, TreeKiller)>> = Mutex::new(Vec::new());
 
-/// Installs the Ctrl-C handler. Progress is written atomically, so stopping at any moment
-/// leaves it as it was before the interrupted check.
-pub fn install() {
-    let _ = ctrlc::set_handler(|| {
+/// Installs the Ctrl-C handler, which prints `message` on standard error once the tests are
+/// stopped. Progress is written atomically, so stopping at any moment leaves it as it was
+/// before the interrupted check.
+///
+/// The message is given rather than made here, so that this module, which the runner and
+/// cargo's driver call, does not import `output`.
+pub fn install(message: String) {
+    let _ = ctrlc::set_handler(move || {
         for (_, killer) in RUNNING.lock().unwrap_or_else(|p| p.into_inner()).drain(..) {
             killer.kill();
         }
-        eprint!("{}", output::interrupted());
+        eprint!("{message}");
         std::process::exit(EXIT_INTERRUPTED);
     });
 }

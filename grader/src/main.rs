@@ -21,6 +21,7 @@ mod formats;
 mod grade;
 mod hang;
 mod interrupt;
+mod memory;
 mod model_source;
 mod output;
 mod platform;
@@ -44,7 +45,7 @@ use crate::error::GraderError;
 fn main() {
     // clap exits with status 2 for a usage error and 0 for --help, as documented.
     let cli = Cli::parse();
-    interrupt::install();
+    interrupt::install(output::interrupted());
     // Orphans of the tests' processes come back to the grader, which ends them (Linux).
     platform::become_subreaper();
     // Colour only for people: not in a file that `check --output` writes.
@@ -91,11 +92,7 @@ fn run(cli: Cli) -> Result<i32, GraderError> {
         Some(command) => command,
         None if std::io::stdout().is_terminal() => Command::Watch { poll: false },
         None => {
-            return Err(GraderError::Usage(
-                "name a command: check, watch, list, next, hint, reset, solution, lsp, \
-                 flycheck, report, import, class or verify (`grader --help` explains them)"
-                    .to_owned(),
-            ));
+            return Err(GraderError::Usage(output::name_a_command()));
         }
     };
     match command {
@@ -121,9 +118,8 @@ fn run(cli: Cli) -> Result<i32, GraderError> {
                 course.budget = std::time::Duration::from_secs(seconds);
             }
             if let Some(user) = &as_user {
-                platform::run_learner_code_as(user).map_err(|error| {
-                    GraderError::Usage(format!("cannot grade as user `{user}`: {error}"))
-                })?;
+                platform::run_learner_code_as(user)
+                    .map_err(|error| GraderError::Usage(output::cannot_grade_as(user, &error)))?;
             }
             let mut reporter = reporter::new(format, output.as_deref());
             commands::check::run(&course, target.as_deref(), reporter.as_mut(), submitted_at)

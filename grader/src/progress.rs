@@ -10,9 +10,8 @@ use sha2::{Digest as _, Sha256};
 
 use crate::course::{Course, Exercise};
 use crate::error::{GraderError, Result};
-use crate::failure_kind::FailureKind;
 use crate::files::{lock_exclusively, write_atomically};
-use crate::verdict::{ExerciseResult, Status};
+use crate::verdict::{ExerciseResult, FailureKind, Status};
 
 /// The progress file as stored.
 #[derive(Debug, Default, Serialize, Deserialize)]

@@ -8,7 +8,6 @@ use std::time::Duration;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::output;
-use crate::output::print_now;
 
 /// How often the spinner moves while nothing else changes (a long build, a slow test).
 const TICK: Duration = Duration::from_millis(120);
@@ -62,7 +61,7 @@ impl GradingProgress {
 
     /// Prints `text` on standard output with the bar out of its way.
     pub fn print(&self, text: &str) {
-        self.bar.suspend(|| print_now(text));
+        self.bar.suspend(|| output::print_now(text));
     }
 
     /// Clears the bar for good.

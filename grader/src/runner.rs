@@ -13,6 +13,7 @@ use crate::capture::{Captured, capture};
 use crate::failure_kind::Hang;
 use crate::hang;
 use crate::interrupt;
+use crate::memory::{MemoryAllowance, memory_allowance};
 use crate::output;
 use crate::platform::{Crash, CrashCause, Ending, Limits, MemoryCap, ProcessTree};
 use crate::verdict::Status;
@@ -25,49 +26,6 @@ const PIPE_GRACE: Duration = Duration::from_secs(2);
 /// learner's thread that spawns threads in a loop reaches this quickly and fails alone instead
 /// of exhausting the machine.
 pub const MAX_THREADS: usize = 1_000;
-
-/// The most memory one test process may have: address space it reserves on Linux, memory it
-/// commits on Windows, resident memory of its process group on macOS (see
-/// [`crate::platform::MemoryCap`]). Every thread reserves its stack, so this is far above what
-/// [`MAX_THREADS`] threads need, yet stops an allocation without limit long before the machine
-/// runs out of memory.
-const MAX_MEMORY: u64 = 4 << 30;
-
-/// What a container's memory limit keeps back for the grader itself (and the tests beside the
-/// one capped) before the rest is a test's cap.
-const GRADER_ROOM: u64 = 128 << 20;
-
-/// The memory cap of one test process, and the container limit that lowered it, if one did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct MemoryAllowance {
-    /// The cap.
-    pub bytes: u64,
-    /// The container's limit, when it made the cap smaller than [`MAX_MEMORY`].
-    pub container: Option<u64>,
-}
-
-/// The cap for a container that allows `container` bytes: [`MAX_MEMORY`], or what the container
-/// leaves once [`GRADER_ROOM`] is kept back, whichever is smaller, so that a test's message
-/// never promises memory the container does not have.
-fn allowance_in(container: Option<u64>) -> MemoryAllowance {
-    match container {
-        Some(limit) if limit.saturating_sub(GRADER_ROOM) < MAX_MEMORY => MemoryAllowance {
-            // A container too small even for the room still lets a test have half of it.
-            bytes: limit.saturating_sub(GRADER_ROOM).max(limit / 2),
-            container: Some(limit),
-        },
-        _ => MemoryAllowance {
-            bytes: MAX_MEMORY,
-            container: None,
-        },
-    }
-}
-
-/// This machine's cap, read once.
-pub fn memory_allowance() -> MemoryAllowance {
-    static ALLOWANCE: std::sync::OnceLock<MemoryAllowance> = std::sync::OnceLock::new();
-    *ALLOWANCE.get_or_init(|| allowance_in(crate::platform::container_memory_limit()))
-}
 
 /// How one test process ended, before paths are made the learner's.
 #[derive(Debug)]
@@ -395,6 +353,7 @@ fn new_secret() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::memory::allowance_in;
 
     fn crash(cause: CrashCause, code: &str) -> Crash {
         Crash {

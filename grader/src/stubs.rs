@@ -8,6 +8,7 @@
 //! changes a stub writes it again with that command.
 
 use crate::embedded::STUB_DIGESTS;
+use crate::output;
 use crate::progress::sha256_hex;
 
 /// The command that writes `grader/stubs.sha256` from the stubs, run at the course's root.
@@ -42,14 +43,8 @@ pub fn entry_problem(path: &str, stub: &[u8]) -> Option<String> {
     let now = sha256_hex(stub);
     match shipped_digest(path) {
         Some(digest) if digest == now => None,
-        Some(_) => Some(format!(
-            "the stub {path} changed since grader/stubs.sha256 was written, so `grader reset` \
-             would not find it: run `{REFRESH}`"
-        )),
-        None => Some(format!(
-            "grader/stubs.sha256 does not list the stub {path}, so `grader reset` would not find \
-             it: run `{REFRESH}`"
-        )),
+        Some(_) => Some(output::stub_changed(path, REFRESH)),
+        None => Some(output::stub_unlisted(path, REFRESH)),
     }
 }
 

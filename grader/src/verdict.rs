@@ -2,8 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::failure_kind::{self, FailureKind};
-
 /// How one check, or a whole exercise, ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -49,6 +47,60 @@ pub enum CheckKind {
     Model,
     /// A misuse that must not compile (with its control, which must).
     CompileFail,
+}
+
+/// The kind of mistake a failure shows. Serialised in snake_case (`lost_wake_up`), the name
+/// reports and `grader class` use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FailureKind {
+    /// The file does not compile (or not against the exercise's API).
+    CompileError,
+    /// Threads waiting for each other's locks, or a lock taken twice.
+    Deadlock,
+    /// A wait that no notify ends: the change or the notify came before the wait began.
+    LostWakeUp,
+    /// A read-modify-write that was not one step: updates were lost.
+    LostUpdate,
+    /// Data handed between threads without a happens-before edge (`Relaxed` where
+    /// `Release`/`Acquire` was needed).
+    DataRace,
+    /// A thread that waits by spinning or yielding instead of sleeping.
+    Spinning,
+    /// A misuse the compiler should have refused compiled: a type `Send` or `Sync` when what it
+    /// holds is not.
+    UnsoundApi,
+    /// The process died: an abort, a signal, a stack overflow, too many threads or too much
+    /// memory.
+    Crash,
+    /// The learner's code panicked.
+    Panic,
+    /// A test did not finish in time, and what its threads were doing says no more.
+    Timeout,
+    /// Any other wrong answer.
+    WrongResult,
+    /// The stub's `todo!()` was reached: the exercise is not written yet.
+    Unfinished,
+}
+
+impl FailureKind {
+    /// The words people read, as in a Gradescope tag.
+    pub fn label(self) -> &'static str {
+        match self {
+            FailureKind::CompileError => "compile error",
+            FailureKind::Deadlock => "deadlock",
+            FailureKind::LostWakeUp => "lost wake-up",
+            FailureKind::LostUpdate => "lost update",
+            FailureKind::DataRace => "data race",
+            FailureKind::Spinning => "spinning",
+            FailureKind::UnsoundApi => "unsound API",
+            FailureKind::Crash => "crash",
+            FailureKind::Panic => "panic",
+            FailureKind::Timeout => "timeout",
+            FailureKind::WrongResult => "wrong result",
+            FailureKind::Unfinished => "unfinished",
+        }
+    }
 }
 
 /// The verdict of one hidden test or compile-fail check.
@@ -137,7 +189,7 @@ impl ExerciseResult {
             },
             max_points,
             compiler_output: None,
-            failure_kind: failure_kind::of_exercise(&tests),
+            failure_kind: most_telling(&tests),
             tests,
             notes: Vec::new(),
             duration_ms,
@@ -167,6 +219,14 @@ impl ExerciseResult {
     }
 }
 
+/// The kind an exercise's failure shows: the most telling of its checks' (a deadlock says more
+/// than the timeouts it caused; an unfinished stub is told only when nothing else is). Each
+/// check's own kind is read by `failure_kind`, which grading calls before the exercise's result
+/// is put together.
+fn most_telling(checks: &[CheckResult]) -> Option<FailureKind> {
+    checks.iter().filter_map(|check| check.failure_kind).min()
+}
+
 /// The JSON document `check --format json` prints.
 #[derive(Debug, Serialize)]
 pub struct Report<'a> {
@@ -190,4 +250,32 @@ pub struct NotReleased {
     pub section: String,
     /// When it opens (RFC 3339).
     pub opens: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(name: &str, status: Status, kind: Option<FailureKind>) -> CheckResult {
+        CheckResult {
+            name: name.to_owned(),
+            kind: CheckKind::Test,
+            status,
+            message: None,
+            output: String::new(),
+            duration_ms: 0,
+            failure_kind: kind,
+        }
+    }
+
+    #[test]
+    fn an_exercise_shows_its_most_telling_kind() {
+        let checks = vec![
+            check("a", Status::Failed, Some(FailureKind::Unfinished)),
+            check("b", Status::TimedOut, Some(FailureKind::Deadlock)),
+            check("c", Status::Passed, None),
+        ];
+        assert_eq!(most_telling(&checks), Some(FailureKind::Deadlock));
+        assert_eq!(most_telling(&checks[2..]), None);
+    }
 }

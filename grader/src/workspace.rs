@@ -25,6 +25,7 @@ use crate::course::{Course, Exercise};
 use crate::embedded;
 use crate::error::{GraderError, Result};
 use crate::files::{lock_exclusively, write_if_changed};
+use crate::output;
 
 /// The versions of the dependencies exercise files may use: the course's own.
 pub const EXERCISE_DEPENDENCIES: &str = r#"parking_lot = "0.12"
@@ -319,9 +320,7 @@ impl BuildWorkspace {
         // A name from a test binary's list is the learner's code speaking: one that is not a
         // plain identifier never names a folder.
         if test.is_empty() || !test.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-            return Err(GraderError::Build(format!(
-                "the hidden test binary of {package} listed a test named {test:?}"
-            )));
+            return Err(GraderError::Build(output::odd_test_name(package, test)));
         }
         let dir = self.dir.join("runs").join(package).join(test);
         if dir.symlink_metadata().is_ok() {

@@ -26,11 +26,11 @@ pub fn submission_time(metadata: &Path) -> Option<String> {
             json["created_at"]
                 .as_str()
                 .map(str::to_owned)
-                .ok_or_else(|| "no `created_at`".to_owned())
+                .ok_or_else(output::metadata_without_time)
         })
         .and_then(|text| {
             let date = course::CourseDate::parse(&text)
-                .ok_or_else(|| format!("`created_at` is not a time: {text}"))?;
+                .ok_or_else(|| output::metadata_time_unreadable(&text))?;
             Ok((text, date))
         });
     match found {
@@ -108,7 +108,7 @@ pub fn replay(course: &Course, target: &str) -> Result<i32> {
     let workspace = BuildWorkspace::open(course)?;
     let file = exercise.exercise_file(&course.root);
     let bytes = std::fs::read(&file)
-        .map_err(|e| GraderError::Usage(format!("cannot read {}: {e}", exercise.path)))?;
+        .map_err(|e| GraderError::Usage(output::cannot_read(&exercise.path, &e)))?;
     let submissions = [Submission {
         exercise,
         variant: Variant::Learner,

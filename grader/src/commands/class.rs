@@ -49,16 +49,15 @@ pub fn run(course: &Course, request: &Request) -> Result<i32> {
     for path in request.reports {
         let report = read_report(path, &course_sha, course)?;
         if !names.insert(report.learner.clone()) {
-            return Err(GraderError::Usage(format!(
-                "{}: learner `{}` has more than one report; keep one per learner",
-                path.display(),
-                report.learner
+            return Err(GraderError::Usage(output::class_learner_twice(
+                path,
+                &report.learner,
             )));
         }
         reports.push(report);
     }
     if reports.is_empty() {
-        return Err(GraderError::Usage("name at least one report".to_owned()));
+        return Err(GraderError::Usage(output::class_without_reports()));
     }
 
     let places = Places::new(request)?;
@@ -123,7 +122,7 @@ pub fn run(course: &Course, request: &Request) -> Result<i32> {
     // even when the folder sits in the repository that GitHub Pages publishes.
     write(
         &places.private.join(".gitignore"),
-        "# Written by `grader class`: these files name learners. Never commit or publish them.\n*\n",
+        &output::class_private_gitignore(),
         Access::OwnerOnly,
     )?;
 
@@ -165,10 +164,8 @@ impl Places {
             Some(path) => (normalise(&here.join(path)), path.to_path_buf()),
             None => {
                 let Some(name) = out.file_name() else {
-                    return Err(GraderError::Usage(format!(
-                        "--out {} has no name to make the private folder's name from; name \
-                         that folder with --private-out",
-                        request.out.display()
+                    return Err(GraderError::Usage(output::class_out_without_name(
+                        request.out,
                     )));
                 };
                 let mut private_name = name.to_os_string();
@@ -183,41 +180,32 @@ impl Places {
             }
         };
         if private.starts_with(&out) {
-            return Err(GraderError::Usage(format!(
-                "the private folder {} is inside {}, the folder to publish; name one outside it \
-                 with --private-out",
-                shown_private.display(),
-                request.out.display()
+            return Err(GraderError::Usage(output::class_private_inside_out(
+                &shown_private,
+                request.out,
             )));
         }
         if out.starts_with(&private) {
-            return Err(GraderError::Usage(format!(
-                "the folder to publish, {}, is inside the private folder {}; name another with \
-                 --out or --private-out",
-                request.out.display(),
-                shown_private.display()
+            return Err(GraderError::Usage(output::class_out_inside_private(
+                request.out,
+                &shown_private,
             )));
         }
         if let Some(salt) = request.salt_file
             && normalise(&here.join(salt)).starts_with(&out)
         {
-            return Err(GraderError::Usage(format!(
-                "salt file {} is inside {}, the folder to publish: anybody could read it and \
-                 undo the pseudonyms. Keep it elsewhere, such as in {}",
-                salt.display(),
-                request.out.display(),
-                shown_private.display()
+            return Err(GraderError::Usage(output::class_salt_inside_out(
+                salt,
+                request.out,
+                &shown_private,
             )));
         }
         for file in PRIVATE_FILES {
             if out.join(file).exists() {
-                return Err(GraderError::Usage(format!(
-                    "{} is in {}, the folder to publish, and may name learners (earlier graders \
-                     wrote progress.csv there). Move it out, for example into {}, and run \
-                     again",
-                    request.out.join(file).display(),
-                    request.out.display(),
-                    shown_private.display()
+                return Err(GraderError::Usage(output::class_private_file_in_out(
+                    &request.out.join(file),
+                    request.out,
+                    &shown_private,
                 )));
             }
         }
@@ -251,33 +239,26 @@ fn normalise(path: &Path) -> PathBuf {
 fn read_report(path: &Path, course_sha: &str, course: &Course) -> Result<ProgressReport> {
     let bytes =
         std::fs::read(path).map_err(|e| GraderError::io(format!("read {}", path.display()), e))?;
-    let report: ProgressReport = serde_json::from_slice(&bytes).map_err(|e| {
-        GraderError::Usage(format!(
-            "{}: not a threadlings progress report ({e}); make one with `grader report`",
-            path.display()
-        ))
-    })?;
+    let report: ProgressReport = serde_json::from_slice(&bytes)
+        .map_err(|e| GraderError::Usage(output::class_not_a_report(path, &e)))?;
     if report.format_version != REPORT_FORMAT {
-        return Err(GraderError::Usage(format!(
-            "{}: report format {} is not the {REPORT_FORMAT} this grader reads",
-            path.display(),
-            report.format_version
+        return Err(GraderError::Usage(output::class_report_format(
+            path,
+            report.format_version,
+            REPORT_FORMAT,
         )));
     }
     if report.course.sha256 != course_sha {
-        return Err(GraderError::Usage(format!(
-            "{}: made from a different version of course.yaml (learner `{}`); regenerate it \
-             with the course.yaml the class uses",
-            path.display(),
-            report.learner
+        return Err(GraderError::Usage(output::class_report_of_another_course(
+            path,
+            &report.learner,
         )));
     }
     let ids: Vec<&str> = report.exercises.iter().map(|e| e.id.as_str()).collect();
     let expected: Vec<&str> = course.exercises().map(|e| e.id.as_str()).collect();
     if ids != expected {
-        return Err(GraderError::Usage(format!(
-            "{}: its exercises do not match course.yaml's",
-            path.display()
+        return Err(GraderError::Usage(output::class_report_of_other_exercises(
+            path,
         )));
     }
     Ok(report)

@@ -175,7 +175,7 @@ fn library_metadata(course: &Course, workspace: &BuildWorkspace) -> Result<serde
     let host = tool_output(course, "RUSTC", "rustc", &["-vV"])?
         .lines()
         .find_map(|line| line.strip_prefix("host: ").map(str::to_owned))
-        .ok_or_else(|| GraderError::Build("`rustc -vV` does not name the host".to_owned()))?;
+        .ok_or_else(|| GraderError::Build(output::lsp_no_host()))?;
     let manifest = dir.join("Cargo.toml");
     let metadata = tool_output(
         course,
@@ -192,25 +192,25 @@ fn library_metadata(course: &Course, workspace: &BuildWorkspace) -> Result<serde
         ],
     )?;
     serde_json::from_str(&metadata)
-        .map_err(|e| GraderError::Build(format!("`cargo metadata` printed no JSON: {e}")))
+        .map_err(|e| GraderError::Build(output::lsp_metadata_not_json(&e)))
 }
 
 /// Runs a toolchain program (from `$variable`, or `program` on PATH) in the course's root, so
 /// that its rust-toolchain.toml applies, and returns its standard output.
 fn tool_output(course: &Course, variable: &str, program: &str, args: &[&str]) -> Result<String> {
     let tool = std::env::var_os(variable).unwrap_or_else(|| program.into());
-    let output = Command::new(&tool)
+    let ran = Command::new(&tool)
         .args(args)
         .current_dir(&course.root)
         .stdin(Stdio::null())
         .output()
-        .map_err(|e| GraderError::io(format!("run {program} (is it installed and on PATH?)"), e))?;
-    if !output.status.success() {
-        return Err(GraderError::Build(format!(
-            "`{program} {}` failed: {}",
-            args.join(" "),
-            String::from_utf8_lossy(&output.stderr).trim()
+        .map_err(|e| GraderError::io(output::running_tool(program), e))?;
+    if !ran.status.success() {
+        return Err(GraderError::Build(output::tool_failed(
+            program,
+            args,
+            String::from_utf8_lossy(&ran.stderr).trim(),
         )));
     }
-    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    Ok(String::from_utf8_lossy(&ran.stdout).into_owned())
 }

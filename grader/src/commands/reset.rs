@@ -20,11 +20,7 @@ pub fn run(course: &Course, id: &str, yes: bool) -> Result<i32> {
     shipped_stub(course, &exercise.path)?;
     if !yes {
         if !std::io::stdin().is_terminal() {
-            return Err(GraderError::Usage(format!(
-                "reset asks before it replaces {} with its stub, and there is no terminal to \
-                 ask in, so nothing was changed; pass --yes to reset without asking",
-                exercise.path
-            )));
+            return Err(GraderError::Usage(output::reset_needs_a_terminal(exercise)));
         }
         print!("{}", output::reset_question(exercise));
         let _ = std::io::stdout().flush();
@@ -60,15 +56,8 @@ pub fn restore(course: &Course, exercise: &Exercise) -> Result<()> {
 /// the newest version of it in git history whose digest `grader/stubs.sha256` lists. Versions
 /// the learner committed never match, and neither do the course's older stubs.
 fn shipped_stub(course: &Course, path: &str) -> Result<String> {
-    let missing = |why: &str| {
-        GraderError::Usage(format!(
-            "cannot find the stub of {path} as the course ships it: {why}"
-        ))
-    };
     if stubs::shipped_digest(path).is_none() {
-        return Err(missing(
-            "grader/stubs.sha256 does not list it (an author's `grader verify` says how to fix that)",
-        ));
+        return Err(GraderError::Usage(output::stub_not_listed(path)));
     }
     if let Ok(current) = std::fs::read(course.root.join(path))
         && stubs::is_shipped(path, &current)
@@ -85,7 +74,7 @@ fn shipped_stub(course: &Course, path: &str) -> Result<String> {
         output.status.success().then_some(output.stdout)
     };
     let commits = git(&["log", "--format=%H", "--", path])
-        .ok_or_else(|| missing("reset needs the course's git history, and git found none here"))?;
+        .ok_or_else(|| GraderError::Usage(output::stub_without_history(path)))?;
     String::from_utf8_lossy(&commits)
         .lines()
         // `./` makes the path relative to the course's folder, which need not be the
@@ -93,5 +82,5 @@ fn shipped_stub(course: &Course, path: &str) -> Result<String> {
         .filter_map(|commit| git(&["show", &format!("{commit}:./{path}")]))
         .find(|version| stubs::is_shipped(path, version))
         .map(|version| String::from_utf8_lossy(&version).into_owned())
-        .ok_or_else(|| missing("no commit in this repository's history holds it"))
+        .ok_or_else(|| GraderError::Usage(output::stub_not_in_history(path)))
 }

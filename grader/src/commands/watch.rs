@@ -142,20 +142,12 @@ pub fn run(course: &Course, poll_only: bool) -> Result<i32> {
             }
             Some(Event::Key('R')) => match current {
                 Some(index) => {
-                    // On a line of its own: the answer is one key (or one line), never typed
-                    // after the question as in `reset`.
-                    let question = output::reset_question(exercise_at(course, index));
-                    screen.say(&format!("{}\n", question.trim_end()));
+                    screen.say(&output::watch_reset_question(exercise_at(course, index)));
                     asked_to_reset = true;
                 }
                 None => screen.say(&output::next(course, None)),
             },
-            Some(Event::Key('g')) => {
-                screen.say(&format!(
-                    "{}\n",
-                    output::watch_goto_question(interactive).trim_end()
-                ));
-            }
+            Some(Event::Key('g')) => screen.say(&output::watch_goto_question(interactive)),
             Some(Event::Goto(id)) => match course.exercise(&id).ok() {
                 _ if id.is_empty() => screen.say(&output::reset_cancelled()),
                 Some(exercise) => {

@@ -1,10 +1,10 @@
 //! Checks of course.yaml that span fields or reach the files beside it.
 
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::locate::{line_of, line_of_key, line_of_key_after};
-use super::{CourseFile, FORMAT_VERSION};
+use super::{CourseDate, CourseFile, FORMAT_VERSION};
 use crate::embedded;
 use crate::error::CourseError;
 use crate::files::{relative_slash_path, rust_files_below};
@@ -17,17 +17,115 @@ const MIN_BUDGET_SECS: u64 = 10;
 /// The longest budget a course may set: a day, so that a typo (minutes for seconds) is caught.
 const MAX_BUDGET_SECS: u64 = 24 * 60 * 60;
 
+/// One thing wrong with course.yaml, found by [`validate`] (or, for a date, by the parser).
+///
+/// Its words are `output`'s, like every text for people: `output::course` implements `Display`
+/// for it. This module only calls that (through `to_string`), so it never imports `output`,
+/// which imports the course model.
+#[derive(Debug)]
+pub enum Problem {
+    /// A `format_version` this grader does not read.
+    FormatVersion {
+        /// The file's.
+        found: u32,
+        /// The one this grader reads.
+        read: u32,
+    },
+    /// A `budget` outside what a course may set.
+    Budget {
+        /// The file's, in seconds.
+        seconds: u64,
+        /// The shortest allowed.
+        least: u64,
+        /// The longest allowed.
+        most: u64,
+    },
+    /// `defaults.timeout: 0`.
+    NoDefaultTimeout,
+    /// A section id with characters ids may not have.
+    SectionId(String),
+    /// A section id used twice.
+    SectionTwice(String),
+    /// A section's lesson folder that does not exist.
+    NoLesson {
+        /// The folder, as course.yaml names it.
+        lesson: PathBuf,
+        /// The section's id.
+        section: String,
+    },
+    /// A section due before it opens.
+    DueBeforeRelease {
+        /// The section's id.
+        section: String,
+        /// When it is due.
+        due: CourseDate,
+        /// When it opens.
+        release: CourseDate,
+    },
+    /// An exercise id with characters ids may not have.
+    ExerciseId(String),
+    /// An exercise id used twice in one section.
+    ExerciseTwice {
+        /// The exercise's id within its section.
+        exercise: String,
+        /// The section's id.
+        section: String,
+    },
+    /// An exercise path that is not under `exercises/` or does not end in `.rs`.
+    Path(String),
+    /// An exercise file that does not exist.
+    NoExerciseFile(String),
+    /// An exercise whose solution does not exist where its path says.
+    NoSolution {
+        /// The exercise's path.
+        path: String,
+        /// Where its solution should be.
+        solution: String,
+    },
+    /// An exercise with no hidden tests compiled into the grader.
+    NoHiddenTests {
+        /// The exercise's path.
+        path: String,
+        /// Its path under `exercises/` without `.rs`.
+        stem: String,
+    },
+    /// One file named by two exercises.
+    PathTwice(String),
+    /// An exercise with an empty hint (`section/exercise`).
+    EmptyHint(String),
+    /// An exercise's `minutes` that is not a positive whole number.
+    Minutes {
+        /// The exercise (`section/exercise`).
+        exercise: String,
+        /// What course.yaml says.
+        value: serde_yaml::Value,
+    },
+    /// An exercise's `timeout` outside what an exercise may ask for.
+    Timeout {
+        /// The exercise (`section/exercise`).
+        exercise: String,
+        /// Its timeout, in seconds.
+        seconds: u64,
+        /// The longest allowed.
+        most: u64,
+    },
+    /// A solution file that no exercise names (its path under `solutions/`).
+    OrphanSolution(String),
+    /// A date course.yaml writes that is not one.
+    NotADate(String),
+}
+
 /// Collects the first problem, located in the file.
 struct Checker<'a> {
     file: &'a Path,
 }
 
 impl Checker<'_> {
-    fn fail(&self, line: Option<usize>, message: impl Into<String>) -> CourseError {
+    fn fail(&self, line: Option<usize>, problem: Problem) -> CourseError {
         CourseError::Invalid {
             path: self.file.to_path_buf(),
             line,
-            message: message.into(),
+            message: problem.to_string(),
         }
     }
 }
@@ -43,10 +141,10 @@ pub fn validate(
     if course.format_version != FORMAT_VERSION {
         return Err(check.fail(
             line_of_key(source, "format_version"),
-            format!(
-                "format_version is {}, but this grader reads format_version {FORMAT_VERSION}",
-                course.format_version
-            ),
+            Problem::FormatVersion {
+                found: course.format_version,
+                read: FORMAT_VERSION,
+            },
         ));
     }
     if course
@@ -55,18 +153,15 @@ pub fn validate(
     {
         return Err(check.fail(
             line_of_key(source, "budget"),
-            format!(
-                "budget is {} seconds; it must be between {MIN_BUDGET_SECS} and \
-                 {MAX_BUDGET_SECS} (the time one check of the whole course may take)",
-                course.budget.unwrap_or_default()
-            ),
+            Problem::Budget {
+                seconds: course.budget.unwrap_or_default(),
+                least: MIN_BUDGET_SECS,
+                most: MAX_BUDGET_SECS,
+            },
         ));
     }
     if course.defaults.timeout == Some(0) {
-        return Err(check.fail(
-            line_of_key(source, "defaults"),
-            "defaults.timeout must be at least 1 second",
-        ));
+        return Err(check.fail(line_of_key(source, "defaults"), Problem::NoDefaultTimeout));
     }
 
     let mut section_ids: HashMap<&str, usize> = HashMap::new();
@@ -76,21 +171,17 @@ pub fn validate(
         let seen = section_ids.entry(&section.id).or_insert(0);
         let section_line = line_of(source, "id", &section.id, *seen);
         *seen += 1;
-        check_id(&check, &section.id, section_line, "section")?;
+        check_id(&check, &section.id, section_line, Problem::SectionId)?;
         if *seen > 1 {
-            return Err(check.fail(
-                section_line,
-                format!("section id `{}` is used twice", section.id),
-            ));
+            return Err(check.fail(section_line, Problem::SectionTwice(section.id.clone())));
         }
         if !root.join(&section.lesson).is_dir() {
             return Err(check.fail(
                 line_of(source, "lesson", &section.lesson.to_string_lossy(), 0),
-                format!(
-                    "lesson folder {} of section `{}` does not exist",
-                    section.lesson.display(),
-                    section.id
-                ),
+                Problem::NoLesson {
+                    lesson: section.lesson.clone(),
+                    section: section.id.clone(),
+                },
             ));
         }
         let release = section.release.or(course.defaults.release);
@@ -100,12 +191,11 @@ pub fn validate(
         {
             return Err(check.fail(
                 section_line,
-                format!(
-                    "section `{}` is due ({}) before it opens ({})",
-                    section.id,
-                    due.display(),
-                    release.display()
-                ),
+                Problem::DueBeforeRelease {
+                    section: section.id.clone(),
+                    due,
+                    release,
+                },
             ));
         }
         let mut in_section = HashSet::new();
@@ -113,14 +203,14 @@ pub fn validate(
             let seen = exercise_ids.entry(&exercise.id).or_insert(0);
             let line = line_of(source, "id", &exercise.id, *seen);
             *seen += 1;
-            check_id(&check, &exercise.id, line, "exercise")?;
+            check_id(&check, &exercise.id, line, Problem::ExerciseId)?;
             if !in_section.insert(exercise.id.as_str()) {
                 return Err(check.fail(
                     line,
-                    format!(
-                        "exercise id `{}` is used twice in section `{}`",
-                        exercise.id, section.id
-                    ),
+                    Problem::ExerciseTwice {
+                        exercise: exercise.id.clone(),
+                        section: section.id.clone(),
+                    },
                 ));
             }
             let path_line = line_of(source, "path", &exercise.path, 0).or(line);
@@ -128,16 +218,13 @@ pub fn validate(
             if !paths.insert(exercise.path.as_str()) {
                 return Err(check.fail(
                     line_of(source, "path", &exercise.path, 1),
-                    format!("{} is the file of two exercises", exercise.path),
+                    Problem::PathTwice(exercise.path.clone()),
                 ));
             }
             if exercise.hint.trim().is_empty() {
                 return Err(check.fail(
                     line,
-                    format!(
-                        "exercise `{}/{}` has an empty hint",
-                        section.id, exercise.id
-                    ),
+                    Problem::EmptyHint(format!("{}/{}", section.id, exercise.id)),
                 ));
             }
             if let Some(value) = &exercise.minutes
@@ -145,13 +232,10 @@ pub fn validate(
             {
                 return Err(check.fail(
                     line_of_key_after(source, "minutes", line),
-                    format!(
-                        "exercise `{}/{}` has minutes {}; it must be a positive whole number \
-                         (about how many minutes a learner needs, like `minutes: 25`)",
-                        section.id,
-                        exercise.id,
-                        shown(value)
-                    ),
+                    Problem::Minutes {
+                        exercise: format!("{}/{}", section.id, exercise.id),
+                        value: value.clone(),
+                    },
                 ));
             }
             if let Some(timeout) = exercise.timeout
@@ -159,11 +243,11 @@ pub fn validate(
             {
                 return Err(check.fail(
                     line,
-                    format!(
-                        "exercise `{}/{}` has timeout {timeout}; it must be between 1 and \
-                         {MAX_TIMEOUT_SECS} seconds",
-                        section.id, exercise.id
-                    ),
+                    Problem::Timeout {
+                        exercise: format!("{}/{}", section.id, exercise.id),
+                        seconds: timeout,
+                        most: MAX_TIMEOUT_SECS,
+                    },
                 ));
             }
         }
@@ -179,17 +263,13 @@ pub(super) fn minutes(value: &serde_yaml::Value) -> Option<u32> {
         .and_then(|minutes| u32::try_from(minutes).ok())
 }
 
-/// A YAML value as course.yaml would spell it, for a message.
-fn shown(value: &serde_yaml::Value) -> String {
-    match value {
-        serde_yaml::Value::String(text) => format!("\"{text}\""),
-        other => serde_yaml::to_string(other)
-            .map(|text| format!("`{}`", text.trim_end()))
-            .unwrap_or_else(|_| "that cannot be shown".to_owned()),
-    }
-}
-
-fn check_id(check: &Checker, id: &str, line: Option<usize>, what: &str) -> Result<(), CourseError> {
+/// Refuses an id that is not lowercase letters, digits and `_`; `problem` says whose it is.
+fn check_id(
+    check: &Checker,
+    id: &str,
+    line: Option<usize>,
+    problem: fn(String) -> Problem,
+) -> Result<(), CourseError> {
     let valid = !id.is_empty()
         && id
             .chars()
@@ -197,10 +277,7 @@ fn check_id(check: &Checker, id: &str, line: Option<usize>, what: &str) -> Resul
     if valid {
         Ok(())
     } else {
-        Err(check.fail(
-            line,
-            format!("{what} id `{id}` may hold only lowercase letters, digits and `_`"),
-        ))
+        Err(check.fail(line, problem(id.to_owned())))
     }
 }
 
@@ -217,36 +294,30 @@ fn check_path(
             .split('/')
             .all(|part| !part.is_empty() && part != "." && part != "..");
     if !well_formed {
-        return Err(check.fail(
-            line,
-            format!(
-                "path `{path}` must be a relative path under exercises/ ending in .rs, \
-                 like exercises/03_locks/01_counter.rs"
-            ),
-        ));
+        return Err(check.fail(line, Problem::Path(path.to_owned())));
     }
     let stem = &path["exercises/".len()..path.len() - ".rs".len()];
     if !root.join(path).is_file() {
-        return Err(check.fail(
-            line,
-            format!("exercise file {path} does not exist (if you deleted it, `git checkout -- {path}` brings the stub back)"),
-        ));
+        return Err(check.fail(line, Problem::NoExerciseFile(path.to_owned())));
     }
     let solution = format!("solutions/{stem}.rs");
     // A course handed to learners without its solutions (as the autograder does) is complete.
     if root.join("solutions").is_dir() && !root.join(&solution).is_file() {
         return Err(check.fail(
             line,
-            format!("the solution of {path} does not exist: expected {solution}"),
+            Problem::NoSolution {
+                path: path.to_owned(),
+                solution,
+            },
         ));
     }
     if !embedded::hidden_exercise_dirs().contains(&stem) {
         return Err(check.fail(
             line,
-            format!(
-                "{path} has no hidden tests: expected grader/hidden/{stem}/tests.rs \
-                 (rebuild the grader after adding them)"
-            ),
+            Problem::NoHiddenTests {
+                path: path.to_owned(),
+                stem: stem.to_owned(),
+            },
         ));
     }
     Ok(())
@@ -268,13 +339,7 @@ fn check_no_orphan_solutions(
     for solution in rust_files_below(&solutions_dir) {
         let relative = relative_slash_path(&solutions_dir, &solution);
         if !named.contains(&relative) {
-            return Err(check.fail(
-                None,
-                format!(
-                    "solutions/{relative} is a solution without an exercise: no entry of \
-                     course.yaml has path exercises/{relative}"
-                ),
-            ));
+            return Err(check.fail(None, Problem::OrphanSolution(relative)));
         }
     }
     Ok(())

@@ -17,6 +17,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::course::{Course, Visibility};
+// As `text`: `output` is the name of the Markdown this module builds.
+use crate::output as text;
 use crate::verdict::{ExerciseResult, Status};
 
 /// The whole results file.
@@ -137,18 +139,18 @@ pub fn results(context: &Context, results: &[ExerciseResult]) -> Results {
             .filter(|t| t.status == Status::Passed)
             .count();
         let mut output = match result.status {
-            _ if result.passed() => format!("Passed all {} hidden checks.", result.tests.len()),
+            _ if result.passed() => plain(&text::all_hidden_checks_passed(result.tests.len())),
             Status::CompileError => format!(
-                "{} does not compile, so no check could run:\n\n{}",
-                plain(&result.path),
+                "{}:\n\n{}",
+                plain(&text::no_check_could_run(&result.path)),
                 block(result.compiler_output.as_deref().unwrap_or_default())
             ),
             Status::NotRun if result.tests.is_empty() => String::new(),
-            _ => format!(
-                "{passed_checks} of {} hidden checks passed ({}).",
+            _ => plain(&text::hidden_checks_passed(
+                passed_checks,
                 result.tests.len(),
-                result.status.label()
-            ),
+                result.status,
+            )),
         };
         for note in &result.notes {
             if !output.is_empty() {
@@ -171,7 +173,7 @@ pub fn results(context: &Context, results: &[ExerciseResult]) -> Results {
         for (index, check) in result.tests.iter().enumerate() {
             let mut output = check.message.as_deref().map(block).unwrap_or_default();
             if !check.output.is_empty() {
-                output.push_str("\n\nYour code printed:\n\n");
+                output.push_str(&format!("\n\n{}\n\n", text::YOUR_CODE_PRINTED));
                 output.push_str(&block(&check.output));
             }
             let mut tags = vec![section.clone()];
@@ -191,10 +193,7 @@ pub fn results(context: &Context, results: &[ExerciseResult]) -> Results {
     let score = results.iter().map(|r| r.points).sum();
     let max: u32 = results.iter().map(|r| r.max_points).sum();
     let passed = results.iter().filter(|r| r.passed()).count();
-    let mut output = format!(
-        "{passed} of {} exercises passed: {score} of {max} points.",
-        results.len()
-    );
+    let mut output = plain(&text::exercises_passed(passed, results.len(), score, max));
     for note in context.notes {
         output.push_str("\n\n");
         output.push_str(&plain(note));
@@ -202,7 +201,7 @@ pub fn results(context: &Context, results: &[ExerciseResult]) -> Results {
     let late_sections = late_sections(context, results);
     if let (Some(at), false) = (&context.submitted_at, late_sections.is_empty()) {
         output.push_str("\n\n");
-        output.push_str(&plain(&crate::output::submitted_late(at, &late_sections)));
+        output.push_str(&plain(&text::submitted_late(at, &late_sections)));
     }
     Results {
         score,
@@ -251,10 +250,7 @@ pub fn failure(problem: &str, seconds: u64) -> Results {
     Results {
         score: 0,
         execution_time: seconds,
-        output: plain(&format!(
-            "The grader could not grade this submission: {problem}\nNo points were given; \
-             please tell your instructor."
-        )),
+        output: plain(&text::could_not_grade(problem)),
         output_format: "md",
         test_output_format: "md",
         tests: Vec::new(),

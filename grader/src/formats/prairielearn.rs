@@ -9,6 +9,8 @@
 use serde::Serialize;
 
 use crate::course::{Course, Visibility};
+// As `text`: `output` is the name of a field this module fills.
+use crate::output as text;
 use crate::verdict::{ExerciseResult, Status};
 
 /// The whole results file.
@@ -57,16 +59,10 @@ pub fn results(course: &Course, results: &[ExerciseResult], notes: &[String]) ->
             .filter(|t| t.status == Status::Passed)
             .count();
         let mut message = match result.status {
-            _ if result.passed() => format!("Passed all {} hidden checks.", result.tests.len()),
-            Status::CompileError => {
-                format!("{} does not compile, so no check could run.", result.path)
-            }
+            _ if result.passed() => text::all_hidden_checks_passed(result.tests.len()),
+            Status::CompileError => format!("{}.", text::no_check_could_run(&result.path)),
             Status::NotRun if result.tests.is_empty() => String::new(),
-            _ => format!(
-                "{passed_checks} of {} hidden checks passed ({}).",
-                result.tests.len(),
-                result.status.label()
-            ),
+            _ => text::hidden_checks_passed(passed_checks, result.tests.len(), result.status),
         };
         for note in &result.notes {
             if !message.is_empty() {
@@ -104,10 +100,7 @@ pub fn results(course: &Course, results: &[ExerciseResult], notes: &[String]) ->
         } else {
             f64::from(earned) / f64::from(available)
         },
-        message: format!(
-            "{passed} of {} exercises passed: {earned} of {available} points.",
-            results.len()
-        ),
+        message: text::exercises_passed(passed, results.len(), earned, available),
         output: notes.join("\n"),
         tests,
     }
@@ -118,10 +111,7 @@ pub fn failure(problem: &str) -> Results {
     Results {
         gradable: false,
         score: 0.0,
-        message: format!(
-            "The grader could not grade this submission: {problem}\nNo points were given; \
-             please tell your instructor."
-        ),
+        message: text::could_not_grade(problem),
         output: String::new(),
         tests: Vec::new(),
     }

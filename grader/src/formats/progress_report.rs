@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::failure_kind::FailureKind;
+use crate::verdict::FailureKind;
 
 /// The version of this format.
 pub const REPORT_FORMAT: u32 = 1;

@@ -33,7 +33,7 @@ pub fn grade_and_record(
     for exercise in exercises {
         let file = exercise.exercise_file(&course.root);
         let bytes = std::fs::read(&file)
-            .map_err(|e| GraderError::Usage(format!("cannot read {}: {e}", exercise.path)))?;
+            .map_err(|e| GraderError::Usage(output::cannot_read(&exercise.path, &e)))?;
         let entry = CacheEntry::new(&workspace, exercise, &bytes);
         cached.push(entry.load());
         cache_entries.push(entry);

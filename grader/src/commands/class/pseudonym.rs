@@ -13,6 +13,7 @@ use sha2::{Digest as _, Sha256};
 
 use crate::error::{GraderError, Result};
 use crate::files::create_atomically_for;
+use crate::output;
 use crate::platform::{Access, fill_random};
 
 /// The fewest bytes a salt file may hold: a salt short enough to guess would let anybody with
@@ -30,19 +31,9 @@ pub struct Salt(Vec<u8>);
 pub fn read_given(path: &Path) -> Result<Salt> {
     let bytes = std::fs::read(path).map_err(|error| {
         GraderError::Usage(if error.kind() == std::io::ErrorKind::NotFound {
-            format!(
-                "salt file {} does not exist; the pseudonyms of index.html come from it, and a \
-                 new salt would give every learner a new one. Name the salt file of your \
-                 earlier builds, or leave out --salt-file to let the grader keep one beside \
-                 the instructor's files",
-                path.display()
-            )
+            output::salt_not_found(path)
         } else {
-            format!(
-                "cannot read salt file {}: {error}; the pseudonyms of index.html come from it, \
-                 so the grader will not build without it",
-                path.display()
-            )
+            output::salt_unreadable(path, &error)
         })
     })?;
     parse(&bytes, path)
@@ -57,23 +48,12 @@ pub fn read_or_create(path: &Path, previous_page: Option<&Path>) -> Result<(Salt
     match std::fs::read(path) {
         Ok(bytes) => return Ok((parse(&bytes, path)?, false)),
         Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
-            return Err(GraderError::Usage(format!(
-                "cannot read salt file {}: {error}; the pseudonyms of index.html come from it, \
-                 so the grader will not build without it",
-                path.display()
-            )));
+            return Err(GraderError::Usage(output::salt_unreadable(path, &error)));
         }
         Err(_) => {}
     }
     if let Some(page) = previous_page {
-        return Err(GraderError::Usage(format!(
-            "salt file {} is missing, but {} was built with a salt: a new one would give every \
-             learner a new pseudonym. Put the salt file back (or name it with --salt-file), or \
-             delete {} to start again with new pseudonyms",
-            path.display(),
-            page.display(),
-            page.display()
-        )));
+        return Err(GraderError::Usage(output::salt_gone(path, page)));
     }
     let mut secret = [0u8; 32];
     fill_random(&mut secret).map_err(|e| GraderError::io("make a salt", e))?;
@@ -96,12 +76,10 @@ pub fn read_or_create(path: &Path, previous_page: Option<&Path>) -> Result<(Salt
 fn parse(bytes: &[u8], path: &Path) -> Result<Salt> {
     let secret = bytes.trim_ascii();
     if secret.len() < MIN_SALT_BYTES {
-        return Err(GraderError::Usage(format!(
-            "salt file {} holds {} bytes; a salt needs at least {MIN_SALT_BYTES} (such as the 64 \
-             hexadecimal digits of `openssl rand -hex 32`), or the pseudonyms could be guessed \
-             from a list of names",
-            path.display(),
-            secret.len()
+        return Err(GraderError::Usage(output::salt_too_short(
+            path,
+            secret.len(),
+            MIN_SALT_BYTES,
         )));
     }
     Ok(Salt(secret.to_vec()))
