@@ -105,7 +105,9 @@ pub fn build_only(course: &Course, target: Option<&str>) -> Result<i32> {
         .collect();
     let names: Vec<String> = refused
         .iter()
-        .map(|submission| format!("{}: {}", submission.exercise.id, submission.variant.name()))
+        .map(|submission| {
+            output::submission_name(&submission.exercise.id, &submission.variant.name())
+        })
         .collect();
     print!(
         "{}",

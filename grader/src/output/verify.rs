@@ -145,3 +145,103 @@ pub fn stub_unlisted(path: &str, refresh: &str) -> String {
          run `{refresh}`"
     )
 }
+
+// What `verify` finds wrong with one exercise (`commands/verify/judge.rs`, `course_files.rs`).
+
+/// An exercise's line: how many checks its solution passes, what its alternatives and stub did
+/// and how many mutants were caught (then [`verify_caught_by`] says by what).
+pub fn verify_summary(
+    id: &str,
+    solution_passes: usize,
+    alternatives: usize,
+    stub: &str,
+    caught: usize,
+) -> String {
+    format!(
+        "{id}: solution passes {solution_passes} checks; {alternatives} {}; stub {stub}; \
+         {caught} {} caught",
+        plural(alternatives, "alternative passes", "alternatives pass"),
+        plural(caught, "mutant", "mutants"),
+    )
+}
+
+/// The stub passes: the learner would have nothing to do.
+pub fn stub_already_passes(path: &str) -> String {
+    format!("the stub {path} already passes every check")
+}
+
+/// The stub did not compile or did something other than fail (`report` says what).
+pub fn stub_must_fail(path: &str, status: &str, report: &str) -> String {
+    format!("the stub {path} must compile and fail its tests, but it {status}:\n{report}")
+}
+
+/// The stub does not say where the learner's work goes.
+pub fn stub_without_todo(path: &str) -> String {
+    format!("the stub {path} has no `// TODO` comment")
+}
+
+/// A correct alternative failed a run (`report` is that run's).
+pub fn alternative_fails(name: &str, report: &str) -> String {
+    format!("alternative solution {name} is correct but does not pass:\n{report}")
+}
+
+/// The solution failed a run (`report` is that run's).
+pub fn solution_fails(path: &str, report: &str) -> String {
+    format!("the solution {path} does not pass:\n{report}")
+}
+
+/// A mutant that does not compile proves nothing about the tests.
+pub fn mutant_does_not_compile(name: &str, report: &str) -> String {
+    format!("mutant {name} does not compile, so it proves nothing:\n{report}")
+}
+
+/// A mutant passed every run: the tests miss its bug.
+pub fn mutant_missed(name: &str, bug: &str) -> String {
+    format!("mutant {name} ({bug}) passes every check: the hidden tests miss this bug")
+}
+
+/// A mutant passed some runs: the tests catch its bug only by luck.
+pub fn mutant_caught_by_luck(name: &str, bug: &str, passed: usize, runs: usize) -> String {
+    format!(
+        "mutant {name} ({bug}) passed every check in {passed} of {runs} runs: the hidden tests \
+         catch this bug only by luck"
+    )
+}
+
+/// A test of the solution passed in some runs and failed in others.
+pub fn flaky_test(name: &str, passes: usize, runs: usize, failure: &str) -> String {
+    format!(
+        "test `{name}` is flaky: it passed {passes} of {runs} runs of the solution; when it \
+         failed:\n{failure}"
+    )
+}
+
+/// The solution is not formatted like the rest of the course.
+pub fn unformatted(shown: &str) -> String {
+    format!("{shown} is not formatted: run `rustfmt --edition 2024 {shown}`")
+}
+
+/// rustfmt, which judges the solution's formatting, could not run.
+pub fn rustfmt_failed(error: &std::io::Error) -> String {
+    format!("rustfmt could not be run: {error}")
+}
+
+/// A file under exercises/ that no course.yaml entry names.
+pub fn stray_exercise_file() -> String {
+    "a stray file: no course.yaml entry names it".to_owned()
+}
+
+/// A line of grader/stubs.sha256 for a file no course.yaml entry names.
+pub fn stray_stub_digest(path: &str, refresh: &str) -> String {
+    format!("lists {path}, which no course.yaml entry names: run `{refresh}`")
+}
+
+/// A file under grader/hidden/ of no exercise of course.yaml.
+pub fn stray_hidden_file() -> String {
+    "a stray hidden file: it belongs to no exercise of course.yaml".to_owned()
+}
+
+/// One submission of `--build-only`'s list of what did not compile.
+pub fn submission_name(id: &str, variant: &str) -> String {
+    format!("{id}: {variant}")
+}

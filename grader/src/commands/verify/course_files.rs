@@ -8,7 +8,7 @@ use std::process::{Command, Stdio};
 use crate::course::{Course, Exercise};
 use crate::embedded;
 use crate::files::{relative_slash_path, rust_files_below};
-use crate::output::VerifyProblem;
+use crate::output::{self, VerifyProblem};
 use crate::stubs;
 
 use super::plan::Plan;
@@ -16,7 +16,7 @@ use super::plan::Plan;
 /// A stub must say where the learner's work goes.
 pub fn stub_without_todo(plan: &Plan) -> Option<String> {
     (!String::from_utf8_lossy(&plan.stub).contains("// TODO"))
-        .then(|| format!("the stub {} has no `// TODO` comment", plan.exercise.path))
+        .then(|| output::stub_without_todo(&plan.exercise.path))
 }
 
 /// A solution must be formatted like the rest of the course.
@@ -29,10 +29,8 @@ pub fn unformatted(path: &Path, shown: &str) -> Option<String> {
         .status();
     match status {
         Ok(status) if status.success() => None,
-        Ok(_) => Some(format!(
-            "{shown} is not formatted: run `rustfmt --edition 2024 {shown}`"
-        )),
-        Err(error) => Some(format!("rustfmt could not be run: {error}")),
+        Ok(_) => Some(output::unformatted(shown)),
+        Err(error) => Some(output::rustfmt_failed(&error)),
     }
 }
 
@@ -47,7 +45,7 @@ pub fn stray_files(course: &Course) -> Vec<VerifyProblem> {
         if !stems.contains(relative.trim_end_matches(".rs")) {
             problems.push(VerifyProblem {
                 subject: format!("exercises/{relative}"),
-                problem: "a stray file: no course.yaml entry names it".to_owned(),
+                problem: output::stray_exercise_file(),
             });
         }
     }
@@ -58,10 +56,7 @@ pub fn stray_files(course: &Course) -> Vec<VerifyProblem> {
         if !stem.is_some_and(|stem| stems.contains(stem)) {
             problems.push(VerifyProblem {
                 subject: "grader/stubs.sha256".to_owned(),
-                problem: format!(
-                    "lists {path}, which no course.yaml entry names: run `{}`",
-                    stubs::REFRESH
-                ),
+                problem: output::stray_stub_digest(path, stubs::REFRESH),
             });
         }
     }
@@ -72,7 +67,7 @@ pub fn stray_files(course: &Course) -> Vec<VerifyProblem> {
         if !belongs {
             problems.push(VerifyProblem {
                 subject: format!("grader/hidden/{path}"),
-                problem: "a stray hidden file: it belongs to no exercise of course.yaml".to_owned(),
+                problem: output::stray_hidden_file(),
             });
         }
     }

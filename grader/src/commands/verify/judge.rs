@@ -28,15 +28,11 @@ pub fn judge(
         .expect("the stub's verdict");
     match stub.status {
         Status::Failed => {}
-        Status::Passed => problems.push(format!(
-            "the stub {} already passes every check",
-            exercise.path
-        )),
-        _ => problems.push(format!(
-            "the stub {} must compile and fail its tests, but it {}:\n{}",
-            exercise.path,
+        Status::Passed => problems.push(output::stub_already_passes(&exercise.path)),
+        _ => problems.push(output::stub_must_fail(
+            &exercise.path,
             stub.status.label(),
-            output::exercise_report(&stub)
+            &output::exercise_report(&stub),
         )),
     }
 
@@ -64,17 +60,12 @@ pub fn judge(
 
     let alternatives = plan.alternatives.len();
     let solution = correct.solution.first().expect("the solution ran");
-    let summary = format!(
-        "{}: solution passes {} checks; {alternatives} {}; stub {}; {caught} mutant{} caught",
-        exercise.id,
+    let summary = output::verify_summary(
+        &exercise.id,
         count_passed(solution),
-        if alternatives == 1 {
-            "alternative passes"
-        } else {
-            "alternatives pass"
-        },
+        alternatives,
         stub.status.label(),
-        if caught == 1 { "" } else { "s" },
+        caught,
     ) + &output::verify_caught_by(caught_by);
     let problems: Vec<VerifyProblem> = problems
         .into_iter()
@@ -91,18 +82,17 @@ fn correct_problems(plan: &Plan, correct: &CorrectRuns) -> Vec<String> {
     let mut problems = Vec::new();
     for ((name, _), runs) in plan.alternatives.iter().zip(&correct.alternatives) {
         if let Some(failed) = runs.iter().find(|run| !run.passed()) {
-            problems.push(format!(
-                "alternative solution {name} is correct but does not pass:\n{}",
-                output::exercise_report(failed)
+            problems.push(output::alternative_fails(
+                name,
+                &output::exercise_report(failed),
             ));
         }
     }
     problems.extend(flaky_tests(&correct.solution));
     if let Some(failed) = correct.solution.iter().find(|run| !run.passed()) {
-        problems.push(format!(
-            "the solution {} does not pass:\n{}",
-            plan.solution_shown,
-            output::exercise_report(failed)
+        problems.push(output::solution_fails(
+            &plan.solution_shown,
+            &output::exercise_report(failed),
         ));
     }
     problems.extend(course_files::unformatted(
@@ -121,20 +111,14 @@ fn mutant_problem(name: &str, bug: &str, runs: &[ExerciseResult]) -> Option<Stri
         .filter(|run| run.status == Status::Passed)
         .count();
     if let Some(uncompiled) = runs.iter().find(|run| run.status == Status::CompileError) {
-        Some(format!(
-            "mutant {name} does not compile, so it proves nothing:\n{}",
-            output::exercise_report(uncompiled)
+        Some(output::mutant_does_not_compile(
+            name,
+            &output::exercise_report(uncompiled),
         ))
     } else if passed == runs.len() {
-        Some(format!(
-            "mutant {name} ({bug}) passes every check: the hidden tests miss this bug"
-        ))
+        Some(output::mutant_missed(name, bug))
     } else if passed > 0 {
-        Some(format!(
-            "mutant {name} ({bug}) passed every check in {passed} of {} runs: the hidden tests \
-             catch this bug only by luck",
-            runs.len()
-        ))
+        Some(output::mutant_caught_by_luck(name, bug, passed, runs.len()))
     } else {
         None
     }
@@ -161,11 +145,11 @@ fn flaky_tests(runs: &[ExerciseResult]) -> Vec<String> {
                 .find(|t| t.status != Status::Passed)
                 .and_then(|t| t.message.clone())
                 .unwrap_or_default();
-            flaky.push(format!(
-                "test `{}` is flaky: it passed {passes} of {} runs of the solution; when it \
-                 failed:\n{failure}",
-                check.name,
-                outcomes.len()
+            flaky.push(output::flaky_test(
+                &check.name,
+                passes,
+                outcomes.len(),
+                &failure,
             ));
         }
     }
