@@ -1,4 +1,5 @@
-//! The stubs as the course ships them, known by their SHA-256 in `grader/stubs.sha256`.
+//! The stubs as the course ships them, known by their SHA-256 in `grader/stubs.sha256`, and
+//! putting one back (`reset`, and `R` in `watch`).
 //!
 //! A learner edits the stubs in place and may commit their work, so neither the working tree
 //! nor the newest commit says what the course's stub is, and the commit that first added a file
@@ -7,7 +8,12 @@
 //! stub as it is now. The file is what `sha256sum exercises/*/*.rs` prints, so an author who
 //! changes a stub writes it again with that command.
 
+use std::process::{Command, Stdio};
+
+use crate::course::{Course, Exercise};
 use crate::embedded::STUB_DIGESTS;
+use crate::error::{GraderError, Result};
+use crate::files::write_atomically;
 use crate::output;
 use crate::progress::sha256_hex;
 
@@ -46,6 +52,55 @@ pub fn entry_problem(path: &str, stub: &[u8]) -> Option<String> {
         Some(_) => Some(output::stub_changed(path, REFRESH)),
         None => Some(output::stub_unlisted(path, REFRESH)),
     }
+}
+
+/// Puts the exercise's stub back without asking, keeping the learner's file (if it differs from
+/// the stub) as `FILE.orig`. `reset` and `watch` call it once the learner has said yes.
+pub fn restore(course: &Course, exercise: &Exercise) -> Result<()> {
+    let stub = shipped_stub(course, &exercise.path)?;
+    let file = exercise.exercise_file(&course.root);
+    if let Ok(current) = std::fs::read(&file)
+        && current != stub.as_bytes()
+    {
+        let backup = file.with_extension("rs.orig");
+        write_atomically(&backup, &current)
+            .map_err(|e| GraderError::io(format!("write {}", backup.display()), e))?;
+    }
+    write_atomically(&file, stub.as_bytes())
+        .map_err(|e| GraderError::io(format!("write {}", exercise.path), e))
+}
+
+/// The stub at `path` as the course ships it: the file itself if it is still the stub, or else
+/// the newest version of it in git history whose digest `grader/stubs.sha256` lists. Versions
+/// the learner committed never match, and neither do the course's older stubs.
+pub fn shipped_stub(course: &Course, path: &str) -> Result<String> {
+    if shipped_digest(path).is_none() {
+        return Err(GraderError::Usage(output::stub_not_listed(path)));
+    }
+    if let Ok(current) = std::fs::read(course.root.join(path))
+        && is_shipped(path, &current)
+    {
+        return Ok(String::from_utf8_lossy(&current).into_owned());
+    }
+    let git = |args: &[&str]| -> Option<Vec<u8>> {
+        let output = Command::new("git")
+            .args(args)
+            .current_dir(&course.root)
+            .stderr(Stdio::null())
+            .output()
+            .ok()?;
+        output.status.success().then_some(output.stdout)
+    };
+    let commits = git(&["log", "--format=%H", "--", path])
+        .ok_or_else(|| GraderError::Usage(output::stub_without_history(path)))?;
+    String::from_utf8_lossy(&commits)
+        .lines()
+        // `./` makes the path relative to the course's folder, which need not be the
+        // repository's root.
+        .filter_map(|commit| git(&["show", &format!("{commit}:./{path}")]))
+        .find(|version| is_shipped(path, version))
+        .map(|version| String::from_utf8_lossy(&version).into_owned())
+        .ok_or_else(|| GraderError::Usage(output::stub_not_in_history(path)))
 }
 
 #[cfg(test)]

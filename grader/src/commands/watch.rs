@@ -24,13 +24,13 @@ use std::time::{Duration, Instant};
 use notify::{RecursiveMode, Watcher as _};
 
 use crate::budget::Budget;
-use crate::commands::reset;
 use crate::course::{Course, Exercise};
 use crate::error::{EXIT_PASSED, Result};
 use crate::grade::grade_and_record;
 use crate::output::{self, Following};
 use crate::progress::{Progress, Standing, sha256_hex};
 use crate::progress_bar::GradingProgress;
+use crate::stubs;
 
 /// Saves arrive as bursts of file events; wait this long for a burst to end before grading.
 const SETTLE: Duration = Duration::from_millis(150);
@@ -108,7 +108,7 @@ pub fn run(course: &Course, poll_only: bool) -> Result<i32> {
                 match current {
                     Some(index) if answer == 'y' => {
                         let exercise = exercise_at(course, index);
-                        reset::restore(course, exercise)?;
+                        stubs::restore(course, exercise)?;
                         screen.say(&output::reset_done(exercise));
                         current = grade(course, &screen, &mut graded, index)?;
                     }

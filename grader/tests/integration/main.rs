@@ -2,6 +2,7 @@
 //!
 //! One test binary with a module per topic, so the grader and its dependencies link once.
 
+mod architecture;
 mod autograder;
 mod bad_input;
 mod class_page_render;
