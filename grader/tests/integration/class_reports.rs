@@ -21,6 +21,7 @@ pub const KINDS: [&str; 7] = [
 ];
 
 /// A failure kind in the words the class page uses for it.
+#[allow(dead_code, reason = "used by the proofs binary only")]
 pub fn label(kind: &str) -> String {
     match kind {
         "lost_wake_up" => "lost wake-up".to_owned(),
@@ -150,6 +151,7 @@ pub fn build(course: &ScratchCourse, reports: &[String], out: &Path, more: &[&st
 }
 
 /// What a cell shows: its state in words, and its tooltip on the public page.
+#[allow(dead_code, reason = "used by the proofs binary only")]
 pub fn expected_cell(exercise: &Value) -> (&'static str, String) {
     let status = exercise["status"].as_str().expect("a status");
     let points = exercise["points"].as_u64().expect("points");

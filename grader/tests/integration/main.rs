@@ -5,7 +5,6 @@
 mod architecture;
 mod autograder;
 mod bad_input;
-mod class_page_render;
 mod class_reports;
 mod class_site;
 mod course_errors;

@@ -463,3 +463,48 @@ pub fn exercise_paths(course_yaml: &str) -> Vec<String> {
         .map(|e| e["path"].as_str().expect("a path").to_owned())
         .collect()
 }
+
+/// The build folder of the tests that run `grader flycheck`, kept between runs: the grader's
+/// lock on the shared one may be held for minutes by a `verify` test, which rust-analyzer's
+/// deadline would count.
+pub fn editor_build_dir() -> PathBuf {
+    repo_root().join("target").join("threadlings-tests-editor")
+}
+
+/// The stub of the course's first exercise with a use of a moved value at its end: a
+/// borrow-checker error (E0382) that only rustc reports, never rust-analyzer's own diagnostics.
+/// Returns the exercise's path, the stub, the broken file and the 0-based line of the error.
+pub fn moved_value(course: &ScratchCourse) -> (String, String, String, usize) {
+    let path = exercise_paths(&course.read("course.yaml"))
+        .into_iter()
+        .next()
+        .expect("an exercise");
+    let stub = course.read(&path);
+    let broken = format!(
+        "{stub}\npub fn moved_twice() -> usize {{\n    let words = vec![String::from(\"a\")];\n    \
+         drop(words);\n    words.len()\n}}\n"
+    );
+    let error_line = stub.lines().count() + 4;
+    assert_eq!(
+        broken.lines().nth(error_line).map(str::trim),
+        Some("words.len()")
+    );
+    (path, stub, broken, error_line)
+}
+
+/// The id of the exercise at `path`, from course.yaml.
+pub fn exercise_id(course_yaml: &str, path: &str) -> String {
+    let yaml: serde_yaml::Value = serde_yaml::from_str(course_yaml).expect("course.yaml is YAML");
+    for section in yaml["sections"].as_sequence().expect("sections") {
+        for exercise in section["exercises"].as_sequence().into_iter().flatten() {
+            if exercise["path"].as_str() == Some(path) {
+                return format!(
+                    "{}/{}",
+                    section["id"].as_str().expect("a section id"),
+                    exercise["id"].as_str().expect("an exercise id")
+                );
+            }
+        }
+    }
+    panic!("no exercise has the path {path}");
+}
