@@ -10,6 +10,7 @@ mod class_page_render;
 mod class_reports;
 mod class_site;
 mod course_errors;
+mod deadlocks;
 mod editor_support;
 mod grading;
 mod hostile;
