@@ -241,8 +241,9 @@ pub struct ThreadWait {
 }
 
 /// What a thread was asleep in, as far as the system tells whether only another thread could
-/// end the wait.
+/// end the wait. Only Linux tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 pub enum Wait {
     /// Asleep in a futex wait with no timeout (std's `Mutex`, `RwLock`, `Condvar::wait`, a
     /// channel's `recv`, `thread::park`, a join; parking_lot's locks): only another thread's
