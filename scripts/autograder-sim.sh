@@ -210,7 +210,8 @@ submit_stubs() {
     done
 }
 identity() { cat; }
-hang() { sed 's/todo!()/loop { std::thread::park() }/g'; }
+# A sleep, not a park(): a thread parked for good is a deadlock, which the grader reports at once.
+hang() { sed 's/todo!()/loop { std::thread::sleep(std::time::Duration::from_secs(3600)) }/g'; }
 
 hostile_counter() {
     cat <<RUST

@@ -15,6 +15,9 @@ use crate::verdict::{CheckKind, CheckResult, FailureKind, Status};
 /// What the platform saw of a hung test's threads, as far as a kind goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hang {
+    /// Every thread was asleep in a wait no timeout ends and none ran for a while: found
+    /// before the deadline (see `crate::deadlock`), certain.
+    Deadlock,
     /// At least one thread was running: a spin or an endless loop.
     Running,
     /// Two threads or more were asleep on locks and none ran.
@@ -34,6 +37,7 @@ pub fn of_check(check: &CheckResult, hang: Option<Hang>) -> Option<FailureKind> 
         Status::CompileError => FailureKind::CompileError,
         Status::Crashed => FailureKind::Crash,
         Status::TimedOut => match hang {
+            Some(Hang::Deadlock) => FailureKind::Deadlock,
             Some(Hang::Running) => FailureKind::Spinning,
             _ if says(&["deadlock"]) => FailureKind::Deadlock,
             _ if says(&["wake"]) => FailureKind::LostWakeUp,
@@ -154,6 +158,13 @@ mod tests {
             Some(FailureKind::Deadlock)
         );
         assert_eq!(of_check(&hung, None), Some(FailureKind::Timeout));
+        // Found before the deadline, whatever the test is named: a hang that says "wake" is a
+        // lost wake-up only when nothing better is known.
+        let woken = check("x", CheckKind::Test, Status::TimedOut, "was it woken?");
+        assert_eq!(
+            of_check(&woken, Some(Hang::Deadlock)),
+            Some(FailureKind::Deadlock)
+        );
         let named = check(
             "transfers_both_ways_at_once_do_not_deadlock",
             CheckKind::Test,

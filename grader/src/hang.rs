@@ -18,14 +18,21 @@ fn describe(activity: &Activity) -> String {
     }
 }
 
+/// Whether a thread is the harness's and not the learner's concern: its checked call waiting
+/// (one that runs is shown: it runs the learner's code), its wait for that call, and the chaos
+/// thread, which runs on its own whatever the learner's code does.
+fn harness_s_own(thread: &ThreadState) -> bool {
+    (thread.name == "checked-call" && thread.activity != Activity::Running)
+        || thread.name == harness::time::WAITING_NAME
+        || thread.name == harness::chaos::THREAD_NAME
+}
+
 /// What the threads of a hung test suggest, as far as its failure's kind goes.
 pub fn kind(threads: Option<&[ThreadState]>) -> Hang {
     let Some(threads) = threads else {
         return Hang::Unclear;
     };
-    let seen = threads
-        .iter()
-        .filter(|t| t.name != "checked-call" || t.activity == Activity::Running);
+    let seen = threads.iter().filter(|t| !harness_s_own(t));
     let (mut running, mut waiting) = (0, 0);
     for thread in seen {
         match thread.activity {
@@ -57,10 +64,7 @@ pub fn explain(threads: Option<&[ThreadState]>, count: Option<usize>) -> String 
         };
     };
     // The harness's own threads are not the learner's concern.
-    let threads: Vec<&ThreadState> = threads
-        .iter()
-        .filter(|t| t.name != "checked-call" || t.activity == Activity::Running)
-        .collect();
+    let threads: Vec<&ThreadState> = threads.iter().filter(|t| !harness_s_own(t)).collect();
     if threads.is_empty() {
         return "The grader could not see its threads.".to_owned();
     }
@@ -182,6 +186,19 @@ mod tests {
         );
         assert!(text.contains("No thread was running"), "{text}");
         assert!(!text.contains("endless loop"), "{text}");
+    }
+
+    #[test]
+    fn the_chaos_thread_running_is_no_endless_loop() {
+        let threads = [
+            thread("main", Activity::WaitingOnLock),
+            thread("worker", Activity::WaitingOnLock),
+            thread(harness::chaos::THREAD_NAME, Activity::Running),
+        ];
+        assert_eq!(kind(Some(&threads)), Hang::AllWaiting);
+        let text = explain(Some(&threads), Some(3));
+        assert!(!text.contains("endless loop"), "{text}");
+        assert!(text.contains("2 threads were alive"), "{text}");
     }
 
     #[test]

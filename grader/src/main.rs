@@ -13,6 +13,7 @@ mod commands;
 mod compile;
 mod compile_fail;
 mod course;
+mod deadlock;
 mod embedded;
 mod error;
 mod failure_kind;

@@ -30,6 +30,14 @@
 //!   tell: Linux reads `/proc`, macOS `proc_pidinfo`, Windows the toolhelp snapshot and
 //!   `K32GetProcessMemoryInfo`; Windows never tells thread states. `None` is never a verdict: a
 //!   cap that cannot be measured is not applied, and a description says what it could not see.
+//! - **Waits.** [`ProcessTree::thread_waits`] reads, one thread after another, what each thread of
+//!   the test process is asleep in, for telling a deadlock before the deadline: on Linux
+//!   `/proc/PID/task/TID/syscall` (a futex wait, its word and whether it has a timeout) and
+//!   `status` (the name, the state letter, the context switches, which change whenever the
+//!   thread runs). `syscall` needs the right to trace the process, which its parent has even
+//!   under Yama's `ptrace_scope=1`; where it is refused (a container without `CAP_SYS_PTRACE`
+//!   grading another user's process, `ptrace_scope=2`) every wait is [`Wait::Unknown`], and a
+//!   deadlock is found at the deadline as everywhere else. macOS and Windows give `None`.
 //! - **Endings.** [`ProcessTree::wait`] and [`ProcessTree::try_wait`] give an [`Ending`]: an exit
 //!   code, or a [`Crash`] whose [`CrashCause`] is the same word on every system (a unix signal and
 //!   the Windows exception that means the same thing share a cause) and whose `code` names the
@@ -214,6 +222,57 @@ pub enum Activity {
     Other(String),
 }
 
+/// What one thread of a test process was asleep in at one look, for telling a deadlock (see
+/// [`ProcessTree::thread_waits`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThreadWait {
+    /// The thread's id, unique in its process while it lives.
+    pub id: u32,
+    /// Its name as [`ThreadState::name`] gives it: `main`, `(unnamed)` or the name it was given.
+    pub name: String,
+    /// Its name as the system holds it now, which a thread may change while it runs (the
+    /// harness marks its own waits so: `harness::time::WAITING_NAME`).
+    pub system_name: String,
+    /// What it was asleep in.
+    pub wait: Wait,
+    /// How many times it had left a processor so far: a number that changes whenever the thread
+    /// runs, so two looks with the same number saw it asleep all along in between.
+    pub switches: u64,
+}
+
+/// What a thread was asleep in, as far as the system tells whether only another thread could
+/// end the wait. Only Linux tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
+pub enum Wait {
+    /// Asleep in a futex wait with no timeout (std's `Mutex`, `RwLock`, `Condvar::wait`, a
+    /// channel's `recv`, `thread::park`, a join; parking_lot's locks): only another thread's
+    /// wake-up ends it.
+    Untimed(Futex),
+    /// Asleep in a futex wait with a timeout (`wait_timeout`, `recv_timeout`, `park_timeout`):
+    /// the time ends it.
+    Timed(Futex),
+    /// Running, ready to run, or asleep in anything else (`thread::sleep`, a read from a pipe,
+    /// a wait for a child process).
+    Other,
+    /// The system would not say (no right to read it, or a processor whose system calls the
+    /// grader does not know).
+    Unknown,
+}
+
+/// The futex a thread waits on: the word it sleeps on and what it expected there, which tell
+/// what kind of wait it is (see `crate::deadlock`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Futex {
+    /// The word's address in the process.
+    pub address: u64,
+    /// The value the thread expected the word to hold when it went to sleep.
+    pub expected: u32,
+    /// Whether the wait is shared between processes (not `FUTEX_PRIVATE_FLAG`): the kernel's
+    /// wake-up of a join, which names the joined thread by its id.
+    pub shared: bool,
+}
+
 /// How a process ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ending {
@@ -336,6 +395,15 @@ impl ProcessTree {
     /// system does not say (always on Windows).
     pub fn thread_states(&self) -> Option<Vec<ThreadState>> {
         self.tree.thread_states()
+    }
+
+    /// What each thread of the test process (not of the processes it started: their threads
+    /// cannot wake its own) is asleep in, read one thread after another as the iterator is
+    /// advanced, main first, so that a caller looking for a thread that still runs stops reading
+    /// at the first. `None` where the system does not say (macOS, Windows) or the process is
+    /// gone.
+    pub fn thread_waits(&self) -> Option<Box<dyn Iterator<Item = ThreadWait>>> {
+        self.tree.thread_waits(&self.child)
     }
 }
 

@@ -10,6 +10,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::capture::{Captured, capture};
+use crate::deadlock::{self, Deadlock};
 use crate::failure_kind::Hang;
 use crate::hang;
 use crate::interrupt;
@@ -102,7 +103,7 @@ pub fn run_test(
     interrupt::remember(id, tree.killer());
     let ended = wait_until(&mut tree, started + deadline.allowed, cancel);
     let mut hang_kind = None;
-    let hang_report = match ended {
+    let hang_report = match &ended {
         Ended::Cancelled => {
             tree.kill_tree();
             interrupt::forget(id);
@@ -110,8 +111,12 @@ pub fn run_test(
             return None;
         }
         Ended::Exited(_) => None,
-        Ended::TooManyThreads(count) => Some(Stopped::TooManyThreads(count)),
-        Ended::TooMuchMemory(bytes) => Some(Stopped::TooMuchMemory(bytes)),
+        Ended::TooManyThreads(count) => Some(Stopped::TooManyThreads(*count)),
+        Ended::TooMuchMemory(bytes) => Some(Stopped::TooMuchMemory(*bytes)),
+        Ended::Deadlock(found) => {
+            hang_kind = Some(Hang::Deadlock);
+            Some(Stopped::Deadlock(found.clone()))
+        }
         Ended::Deadline => {
             let threads = tree.thread_states();
             hang_kind = Some(hang::kind(threads.as_deref()));
@@ -141,6 +146,7 @@ pub fn run_test(
                 output::timed_out(deadline.allowed, deadline.timeout)
             )),
         ),
+        Some(Stopped::Deadlock(found)) => (Status::TimedOut, Some(output::deadlocked(&found))),
         Some(Stopped::TooManyThreads(count)) => (
             Status::Crashed,
             Some(format!(
@@ -270,6 +276,8 @@ enum Ended {
     Exited(Ending),
     /// It was still running at the deadline.
     Deadline,
+    /// Every thread of it was asleep for good before the deadline.
+    Deadlock(Deadlock),
     /// It had this many threads alive, over [`MAX_THREADS`].
     TooManyThreads(usize),
     /// Its processes held this many bytes, over the memory cap (where that cap is polled).
@@ -282,6 +290,8 @@ enum Ended {
 enum Stopped {
     /// The deadline passed; what its threads were doing.
     Deadline(String),
+    /// It deadlocked.
+    Deadlock(Deadlock),
     /// It started too many threads.
     TooManyThreads(usize),
     /// It held too much memory.
@@ -289,10 +299,12 @@ enum Stopped {
 }
 
 /// Waits for the test process to end until `deadline`, watching its thread count (and where the
-/// system does not cap memory itself, its memory) on the way. A count the system cannot give is
-/// no reason to stop a test.
+/// system does not cap memory itself, its memory) on the way, and whether it has deadlocked
+/// (see [`crate::deadlock`]). A count or a wait the system cannot give is no reason to stop a
+/// test.
 fn wait_until(tree: &mut ProcessTree, deadline: Instant, cancel: &AtomicBool) -> Ended {
     let poll_memory = tree.memory_cap() == MemoryCap::Polled;
+    let mut watch = deadlock::Watch::new(Instant::now());
     let mut pause = Duration::from_millis(1);
     loop {
         if let Ok(Some(ending)) = tree.try_wait() {
@@ -315,6 +327,9 @@ fn wait_until(tree: &mut ProcessTree, deadline: Instant, cancel: &AtomicBool) ->
         let now = Instant::now();
         if now >= deadline {
             return Ended::Deadline;
+        }
+        if let Some(found) = watch.look(now, || tree.thread_waits()) {
+            return Ended::Deadlock(found);
         }
         thread::sleep(pause.min(deadline - now));
         pause = (pause * 2).min(Duration::from_millis(20));

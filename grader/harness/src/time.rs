@@ -10,6 +10,23 @@ use std::sync::mpsc;
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
+use crate::platform;
+
+/// The name the thread that called [`within`] has for other processes while it waits for its
+/// call (Linux only; see [`platform::mark_current_thread`]), as the grader reads it in `/proc`.
+///
+/// The invariant the grader relies on: a thread so named and asleep is in `within`'s wait, which
+/// ends in one of two ways only: the call it waits for returns (or panics), which takes the
+/// thread running that call; or the deadline passes, and the test fails. So when every other
+/// thread of a test is asleep with no timeout and stays so, that wait can never make the test
+/// pass, and the grader reports the deadlock without waiting for it to expire. Nothing else in
+/// the harness takes this name: a wait whose expiry is an expected outcome
+/// ([`still_blocked_after`]) must not.
+pub const WAITING_NAME: &str = "within-deadline";
+
+/// [`WAITING_NAME`] as the system takes it.
+const WAITING_NAME_C: &std::ffi::CStr = c"within-deadline";
+
 /// Runs `f` on a thread of its own and returns its result, or panics with "`what` did not finish
 /// within `limit`" when it takes longer.
 ///
@@ -27,7 +44,10 @@ where
             let _ = done.send(f());
         })
         .expect("the test could not start a thread");
-    match result.recv_timeout(limit) {
+    let waiting = platform::mark_current_thread(WAITING_NAME_C);
+    let outcome = result.recv_timeout(limit);
+    drop(waiting);
+    match outcome {
         Ok(value) => value,
         Err(mpsc::RecvTimeoutError::Disconnected) => match worker.join() {
             Err(payload) => std::panic::resume_unwind(payload),
@@ -119,6 +139,13 @@ mod tests {
     use std::panic::AssertUnwindSafe;
     use std::sync::Arc;
     use std::sync::atomic::{AtomicBool, Ordering};
+
+    #[test]
+    fn the_waiting_name_is_one_the_system_keeps_whole() {
+        assert_eq!(WAITING_NAME_C.to_str(), Ok(WAITING_NAME));
+        // Linux keeps 15 bytes of a thread's name.
+        assert!(WAITING_NAME.len() <= 15, "{WAITING_NAME}");
+    }
 
     #[test]
     fn returns_the_value_of_a_quick_call() {

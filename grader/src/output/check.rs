@@ -121,6 +121,12 @@ pub fn exercise_report(result: &ExerciseResult) -> String {
             let kind = check_kind_label(check.kind);
             let status = if check.status == Status::Failed {
                 String::new()
+            } else if check.status == Status::TimedOut
+                && check.failure_kind == Some(FailureKind::Deadlock)
+            {
+                // A hang whose threads all waited for one another: "timed out" would suggest
+                // that more time might have helped.
+                " (deadlocked)".to_owned()
             } else {
                 format!(" ({})", check.status.label())
             };

@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use super::{YELLOW, bytes, duration, paint};
 use crate::budget::Limit;
+use crate::deadlock::{BlockedOn, Deadlock};
 use crate::memory::MemoryAllowance;
 use crate::platform::Weakness;
 
@@ -30,6 +31,84 @@ pub fn memory_allowance(allowance: MemoryAllowance) -> String {
             bytes(container)
         ),
         None => format!("a test may use at most {}", bytes(allowance.bytes)),
+    }
+}
+
+/// A test stopped before its deadline because it deadlocked: which threads waited for what, and
+/// what that usually means.
+pub fn deadlocked(found: &Deadlock) -> String {
+    let mut lines = vec![
+        "deadlocked, and was stopped at once: every thread was asleep waiting for another, with \
+         no timeout, so none of them could ever wake up:"
+            .to_owned(),
+    ];
+    let locks = found
+        .threads
+        .iter()
+        .filter_map(|t| match t.on {
+            BlockedOn::Lock(number) => Some(number),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
+    let what = |on: &BlockedOn| match on {
+        BlockedOn::Lock(_) if locks == 1 => "waiting to lock a Mutex".to_owned(),
+        BlockedOn::Lock(number) => format!("waiting to lock a Mutex (lock {number})"),
+        BlockedOn::Join(name) => format!("waiting for {} to end (join)", thread_name(name)),
+        BlockedOn::Parked => {
+            "waiting for a message or a wake-up (a channel's recv, thread::park)".to_owned()
+        }
+        BlockedOn::Other => {
+            "waiting on a condition variable or a lock (Condvar::wait, an RwLock, parking_lot)"
+                .to_owned()
+        }
+    };
+    // Many threads waiting alike are one line.
+    let mut groups: Vec<(&str, String, usize)> = Vec::new();
+    for thread in &found.threads {
+        let doing = what(&thread.on);
+        match groups
+            .iter_mut()
+            .find(|(name, group_doing, _)| *name == thread.name && *group_doing == doing)
+        {
+            Some(group) => group.2 += 1,
+            None => groups.push((&thread.name, doing, 1)),
+        }
+    }
+    for (name, doing, count) in groups {
+        let who = match (name, count) {
+            (name, 1) => thread_name(name),
+            ("(unnamed)", n) => format!("{n} unnamed threads"),
+            (name, n) => format!("{n} threads named '{name}'"),
+        };
+        lines.push(format!("  - {who}: {doing}"));
+    }
+    lines.push(
+        match locks {
+            0 => {
+                "Each of them waits for something only another of them could do: a notify, a \
+                  message, the end of a thread."
+            }
+            1 => {
+                "The lock is held by a thread that is waiting too (or by the very thread that \
+                  asks for it again: a Mutex cannot be taken twice), so it is never released."
+            }
+            _ => {
+                "Each lock is held by a thread that is waiting too, so none is ever released: \
+                  two threads that take the same two locks in opposite orders each end up \
+                  holding the lock the other one wants. Take locks in one fixed order."
+            }
+        }
+        .to_owned(),
+    );
+    lines.join("\n")
+}
+
+/// A thread as a sentence names it: `thread 'main'`, `an unnamed thread`.
+fn thread_name(name: &str) -> String {
+    match name {
+        "(unnamed)" => "an unnamed thread".to_owned(),
+        name => format!("thread '{name}'"),
     }
 }
 

@@ -6,7 +6,7 @@
 use std::fs;
 use std::path::Path;
 
-use super::{Activity, MemoryCap, ThreadState, Weakness};
+use super::{Activity, Futex, MemoryCap, ThreadState, ThreadWait, Wait, Weakness};
 
 /// Where Linux shows its processes. Parameters named `proc` let the tests use another folder.
 const PROC: &str = "/proc";
@@ -144,6 +144,123 @@ fn thread_state(proc: &Path, pid: u32, tid: u32) -> Option<ThreadState> {
         name,
         activity: classify(state, wchan.trim()),
     })
+}
+
+/// The futex system call's number on this processor, as `/proc/…/syscall` shows it; `None` on a
+/// processor the grader does not know, where every wait is [`Wait::Unknown`].
+#[cfg(target_arch = "x86_64")]
+const FUTEX: Option<u64> = Some(202);
+#[cfg(target_arch = "aarch64")]
+const FUTEX: Option<u64> = Some(98);
+#[cfg(not(any(target_arch = "x86_64", target_arch = "aarch64")))]
+const FUTEX: Option<u64> = None;
+
+/// The futex operations that wait (`FUTEX_WAIT`, and `FUTEX_WAIT_BITSET`, which std and glibc
+/// use); both take `(word, op, expected, timeout, …)`, the timeout a null pointer for none.
+const FUTEX_WAIT: u64 = 0;
+const FUTEX_WAIT_BITSET: u64 = 9;
+/// Flags of the operation: the wait is private to the process; the timeout is on the wall clock.
+const FUTEX_PRIVATE_FLAG: u64 = 128;
+const FUTEX_CLOCK_REALTIME: u64 = 256;
+
+/// What each thread of process `pid` is asleep in, read lazily, main first; `None` without
+/// `/proc`.
+pub fn thread_waits(pid: libc::pid_t) -> Option<Box<dyn Iterator<Item = ThreadWait>>> {
+    thread_waits_in(Path::new(PROC), pid as u32)
+}
+
+fn thread_waits_in(proc: &Path, pid: u32) -> Option<Box<dyn Iterator<Item = ThreadWait>>> {
+    let tasks = fs::read_dir(proc.join(pid.to_string()).join("task")).ok()?;
+    let mut tids: Vec<u32> = tasks
+        .flatten()
+        .filter_map(|entry| entry.file_name().to_str()?.parse().ok())
+        .collect();
+    tids.sort_unstable_by_key(|tid| (*tid != pid, *tid));
+    let proc = proc.to_path_buf();
+    Some(Box::new(
+        tids.into_iter()
+            .map(move |tid| thread_wait(&proc, pid, tid)),
+    ))
+}
+
+/// One thread's wait. The system call is read before the status, so that a status read after it
+/// that shows the thread asleep, with the switch count of an earlier look, proves that it has
+/// been in that very call since (see `crate::deadlock`).
+fn thread_wait(proc: &Path, pid: u32, tid: u32) -> ThreadWait {
+    let base = proc
+        .join(pid.to_string())
+        .join("task")
+        .join(tid.to_string());
+    let syscall = fs::read_to_string(base.join("syscall")).ok();
+    let status = fs::read_to_string(base.join("status")).unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|line| line.strip_prefix(name))
+            .map(str::trim)
+    };
+    let count = |name: &str| field(name).and_then(|n| n.parse::<u64>().ok());
+    let system_name = field("Name:").unwrap_or_default().to_owned();
+    let name = if tid == pid {
+        "main".to_owned()
+    } else if system_name.starts_with("hidden-") {
+        "(unnamed)".to_owned()
+    } else {
+        system_name.clone()
+    };
+    let asleep = field("State:").is_some_and(|state| state.starts_with('S'));
+    let wait = match (syscall, count("voluntary_ctxt_switches:")) {
+        // A thread that is gone, or whose call the grader may not read.
+        (None, _) | (_, None) => Wait::Unknown,
+        (Some(syscall), Some(_)) => match FUTEX {
+            None => Wait::Unknown,
+            Some(futex) if asleep => classify_syscall(&syscall, futex),
+            Some(_) => Wait::Other,
+        },
+    };
+    ThreadWait {
+        id: tid,
+        name,
+        system_name,
+        wait,
+        switches: count("voluntary_ctxt_switches:").unwrap_or(0)
+            + count("nonvoluntary_ctxt_switches:").unwrap_or(0),
+    }
+}
+
+/// A sleeping thread's wait from its `syscall` line: `NUMBER ARG1 … ARG6 SP PC` while in a call,
+/// `-1 SP PC` outside one, `running` for a thread on a processor.
+fn classify_syscall(line: &str, futex: u64) -> Wait {
+    let fields: Vec<&str> = line.split_whitespace().collect();
+    let number = |at: usize| {
+        let text = fields.get(at)?;
+        match text.strip_prefix("0x") {
+            Some(hex) => u64::from_str_radix(hex, 16).ok(),
+            None => text.parse().ok(),
+        }
+    };
+    if number(0) != Some(futex) {
+        return Wait::Other;
+    }
+    let (Some(address), Some(op), Some(expected), Some(timeout)) =
+        (number(1), number(2), number(3), number(4))
+    else {
+        return Wait::Other;
+    };
+    let command = op & !(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME);
+    if command != FUTEX_WAIT && command != FUTEX_WAIT_BITSET {
+        return Wait::Other;
+    }
+    let futex = Futex {
+        address,
+        expected: expected as u32,
+        shared: op & FUTEX_PRIVATE_FLAG == 0,
+    };
+    if timeout == 0 {
+        Wait::Untimed(futex)
+    } else {
+        Wait::Timed(futex)
+    }
 }
 
 /// A thread's activity from its state letter and the kernel function it sleeps in.
@@ -312,6 +429,98 @@ mod tests {
         assert_eq!(classify('R', "0"), Activity::Running);
         assert_eq!(classify('S', "futex_do_wait"), Activity::WaitingOnLock);
         assert_eq!(classify('S', "hrtimer_nanosleep"), Activity::Sleeping);
+    }
+
+    #[test]
+    fn futex_waits_are_told_from_their_system_call() {
+        // As std's Mutex, a Condvar's wait_timeout and a join left them on x86_64 (arguments
+        // are the same on aarch64; only the call's number differs).
+        let lock = "202 0x5574343e3d70 0x89 0x2 0x0 0x0 0xffffffff 0x7f0e0d57fce8 0x7f0e0d685829";
+        assert_eq!(
+            classify_syscall(lock, 202),
+            Wait::Untimed(Futex {
+                address: 0x5574_343e_3d70,
+                expected: 2,
+                shared: false
+            })
+        );
+        let timed = "202 0x5574343e3af8 0x89 0x0 0x7f0e0d17dce0 0x0 0x7f0effffffff 0x1 0x2";
+        assert!(matches!(classify_syscall(timed, 202), Wait::Timed(_)));
+        let join = "202 0x7f0e0c779990 0x109 0x69c3 0x0 0x0 0xffffffff 0x7f0e0c577bd0 0x1";
+        assert_eq!(
+            classify_syscall(join, 202),
+            Wait::Untimed(Futex {
+                address: 0x7f0e_0c77_9990,
+                expected: 0x69c3,
+                shared: true
+            })
+        );
+        // parking_lot's FUTEX_WAIT | FUTEX_PRIVATE_FLAG.
+        let parking_lot = "202 0x55d0 0x80 0x1 0x0 0x0 0x0 0x1 0x2";
+        assert!(matches!(
+            classify_syscall(parking_lot, 202),
+            Wait::Untimed(_)
+        ));
+        // A wake, a sleep, a wait for a child, a thread outside a call, one running.
+        let wake = "202 0x55d0 0x81 0x1 0x0 0x0 0x0 0x1 0x2";
+        assert_eq!(classify_syscall(wake, 202), Wait::Other);
+        let sleep = "230 0x1 0x0 0x7f0e0c979d38 0x7f0e0c979d38 0x0 0x0 0x7f0e0c979d00 0x7f";
+        assert_eq!(classify_syscall(sleep, 202), Wait::Other);
+        assert_eq!(
+            classify_syscall("61 0x69c6 0x7f 0x0 0x0 0x0 0x0 0x1 0x2", 202),
+            Wait::Other
+        );
+        assert_eq!(classify_syscall("-1 0x7ffe 0x7f0e", 202), Wait::Other);
+        assert_eq!(classify_syscall("running", 202), Wait::Other);
+    }
+
+    #[test]
+    fn a_thread_asleep_on_a_lock_is_seen_waiting_with_no_timeout() {
+        // A thread of this process's own, asleep on a Mutex with no timeout, seen from /proc as
+        // the grader sees a test's.
+        let lock = std::sync::Arc::new(std::sync::Mutex::new(()));
+        let held = lock.lock().expect("the lock");
+        let (ready_tx, ready) = std::sync::mpsc::channel();
+        let waiter = {
+            let lock = std::sync::Arc::clone(&lock);
+            std::thread::Builder::new()
+                .name("waits-on-lock".to_owned())
+                .spawn(move || {
+                    // SAFETY: gettid has no preconditions.
+                    ready_tx
+                        .send(unsafe { libc::gettid() } as u32)
+                        .expect("sent");
+                    drop(lock.lock());
+                })
+                .expect("a thread")
+        };
+        let tid = ready.recv().expect("its id");
+        // SAFETY: getpid has no preconditions.
+        let pid = unsafe { libc::getpid() };
+        let mut seen = None;
+        for _ in 0..500 {
+            let waits: Vec<ThreadWait> = thread_waits(pid).expect("/proc").collect();
+            assert_eq!(waits[0].name, "main", "{waits:?}");
+            seen = waits.into_iter().find(|w| w.id == tid);
+            if matches!(
+                seen,
+                Some(ThreadWait {
+                    wait: Wait::Untimed(_),
+                    ..
+                })
+            ) {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        drop(held);
+        waiter.join().expect("the waiter");
+        let seen = seen.expect("the waiting thread is listed");
+        assert_eq!(seen.name, "waits-on-lock");
+        assert!(
+            matches!(seen.wait, Wait::Untimed(Futex { expected: 2, .. })),
+            "{seen:?}"
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use std::ffi::{CStr, c_int, c_void};
 use std::mem::{MaybeUninit, size_of};
 
-use super::{Activity, MemoryCap, ThreadState, Weakness};
+use super::{Activity, MemoryCap, ThreadState, ThreadWait, Weakness};
 
 /// `proc_listpids` type: the processes of one process group (`sys/proc_info.h`).
 const PROC_PGRP_ONLY: u32 = 2;
@@ -111,6 +111,12 @@ pub fn resident_bytes(group: libc::pid_t) -> Option<u64> {
         .map(|info| info.pti_resident_size)
         .sum();
     Some(leader.pti_resident_size + others)
+}
+
+/// macOS tells whether a thread waits, not on what nor whether with a timeout
+/// (`proc_pidinfo`'s thread information has no such field): a deadlock is found at the deadline.
+pub fn thread_waits(_pid: libc::pid_t) -> Option<Box<dyn Iterator<Item = ThreadWait>>> {
+    None
 }
 
 /// Whether each thread of group `group` was running or waiting, and its name.

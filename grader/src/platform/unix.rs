@@ -15,7 +15,8 @@ use super::linux as os;
 #[cfg(target_os = "macos")]
 use super::macos as os;
 use super::{
-    Access, Crash, CrashCause, Ending, LearnerUser, Limits, MemoryCap, ThreadState, Weakness,
+    Access, Crash, CrashCause, Ending, LearnerUser, Limits, MemoryCap, ThreadState, ThreadWait,
+    Weakness,
 };
 
 /// The process group of one test: its id is the test process's own.
@@ -107,6 +108,10 @@ impl Tree {
 
     pub fn thread_states(&self) -> Option<Vec<ThreadState>> {
         os::thread_states(self.group)
+    }
+
+    pub fn thread_waits(&self, root: &Child) -> Option<Box<dyn Iterator<Item = ThreadWait>>> {
+        os::thread_waits(root.id() as libc::pid_t)
     }
 
     /// Whether the tree is contained as designed: a process group always is.

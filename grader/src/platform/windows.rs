@@ -30,7 +30,8 @@ use windows_sys::Win32::System::Threading::{
 };
 
 use super::{
-    Access, Crash, CrashCause, Ending, LearnerUser, Limits, MemoryCap, ThreadState, Weakness,
+    Access, Crash, CrashCause, Ending, LearnerUser, Limits, MemoryCap, ThreadState, ThreadWait,
+    Weakness,
 };
 
 /// Windows has no mode bits: a file takes its folder's access list, which the grader leaves as
@@ -250,6 +251,11 @@ impl Tree {
 
     /// Windows does not tell what a thread is blocked on.
     pub fn thread_states(&self) -> Option<Vec<ThreadState>> {
+        None
+    }
+
+    /// Nor whether a wait has a timeout: a deadlock is found at the deadline.
+    pub fn thread_waits(&self, _root: &Child) -> Option<Box<dyn Iterator<Item = ThreadWait>>> {
         None
     }
 

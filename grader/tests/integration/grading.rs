@@ -160,31 +160,6 @@ fn a_file_that_compiles_but_lacks_the_api_is_explained() {
 }
 
 #[test]
-fn a_deadlock_is_reported_as_timed_out_with_what_the_threads_were_doing() {
-    let course = ScratchCourse::new();
-    course.edit_course(
-        "path: exercises/03_locks/01_counter.rs",
-        "path: exercises/03_locks/01_counter.rs\n        timeout: 3",
-    );
-    course.write(COUNTER, r#"
-use std::sync::Mutex;
-pub struct Counter { value: Mutex<u64> }
-impl Counter {
-    pub fn new() -> Self { Counter { value: Mutex::new(0) } }
-    pub fn increment(&self) { self.add(1) }
-    // Takes the lock twice: the second lock() waits for the first forever.
-    pub fn add(&self, n: u64) { let _held = self.value.lock().unwrap(); *self.value.lock().unwrap() += n; }
-    pub fn get(&self) -> u64 { *self.value.lock().unwrap() }
-}
-"#);
-    let verdict = counter_verdict(&course);
-    assert_eq!(verdict["status"], "timed_out", "{verdict}");
-    let messages = messages(&verdict);
-    assert!(messages.contains("did not finish within 3 s"), "{messages}");
-    assert!(messages.contains("blocked waiting"), "{messages}");
-}
-
-#[test]
 fn a_panic_is_a_failure_with_its_message_and_line() {
     let course = ScratchCourse::new();
     course.write(

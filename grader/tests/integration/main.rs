@@ -8,6 +8,7 @@ mod bad_input;
 mod class_reports;
 mod class_site;
 mod course_errors;
+mod deadlocks;
 mod editor_support;
 mod grading;
 mod instructors;

@@ -178,8 +178,10 @@ impl ScratchCourse {
     }
 
     /// Makes every exercise whose path starts with `prefix` hang: each `todo!(…)` of its stub
-    /// becomes `loop { std::thread::park() }`, the worst submission there is for the time a
-    /// check takes (every test runs until its deadline, asleep, and never fails by itself).
+    /// becomes an endless sleep, the worst submission there is for the time a check takes
+    /// (every test runs until its deadline, asleep, and never fails by itself). A sleep, not a
+    /// `park()`: a thread parked for good with nothing left to wake it is a deadlock, which the
+    /// grader reports at once.
     #[allow(dead_code, reason = "used by the proofs binary only")]
     pub fn hang(&self, prefix: &str) {
         let exercises = self.root().join("exercises");
@@ -212,7 +214,7 @@ pub fn hanging(stub: &str) -> String {
         out.push_str(&rest[..at]);
         let after = &rest[at + "todo!(".len()..];
         let close = after.find(')').expect("a todo! closes on its line");
-        out.push_str("loop { std::thread::park() }");
+        out.push_str("loop { std::thread::sleep(std::time::Duration::from_secs(3600)) }");
         rest = &after[close + 1..];
     }
     out.push_str(rest);

@@ -119,3 +119,59 @@ pub(super) fn preempt(thread: &Thread) -> Preempted {
         unsafe { libc::syscall(libc::SYS_tgkill, libc::getpid(), thread.tid, SIGNAL) == 0 }
     })
 }
+
+/// A thread's name as the kernel keeps it: at most 15 bytes and a NUL.
+pub(super) type SystemName = [u8; 16];
+
+/// Names the calling thread `mark` for other processes (`/proc/…/comm`), and returns the name it
+/// had, or `None` (and changes nothing) if the kernel would not say it.
+pub(super) fn rename_current_thread(mark: &std::ffi::CStr) -> Option<SystemName> {
+    let mut previous: SystemName = [0; 16];
+    // SAFETY: PR_GET_NAME writes at most 16 bytes into `previous`, which has 16; PR_SET_NAME
+    // reads a NUL-terminated string (truncated by the kernel to 15 bytes), which `mark` is.
+    unsafe {
+        if libc::prctl(libc::PR_GET_NAME, previous.as_mut_ptr()) != 0 {
+            return None;
+        }
+        libc::prctl(libc::PR_SET_NAME, mark.as_ptr());
+    }
+    Some(previous)
+}
+
+/// Gives the calling thread back the name [`rename_current_thread`] returned.
+pub(super) fn restore_current_thread_name(previous: &SystemName) {
+    // SAFETY: `previous` came from PR_GET_NAME, so it holds a NUL within its 16 bytes.
+    unsafe { libc::prctl(libc::PR_SET_NAME, previous.as_ptr()) };
+}
+
+#[cfg(test)]
+mod tests {
+    fn own_name() -> String {
+        // SAFETY: gettid has no preconditions.
+        let tid = unsafe { libc::gettid() };
+        std::fs::read_to_string(format!("/proc/self/task/{tid}/comm"))
+            .expect("the thread's name")
+            .trim_end()
+            .to_owned()
+    }
+
+    #[test]
+    fn a_mark_is_seen_by_other_processes_until_it_is_dropped() {
+        std::thread::Builder::new()
+            .name("before-mark".to_owned())
+            .spawn(|| {
+                let mark = super::super::mark_current_thread(c"within-deadline");
+                assert_eq!(own_name(), "within-deadline");
+                drop(mark);
+                assert_eq!(own_name(), "before-mark");
+                assert_eq!(
+                    std::thread::current().name(),
+                    Some("before-mark"),
+                    "std's own name of the thread must not change"
+                );
+            })
+            .expect("a thread")
+            .join()
+            .expect("the marked thread");
+    }
+}

@@ -1,4 +1,4 @@
-//! expect: timed_out: blocked waiting
+//! expect: timed_out: deadlocked
 //! Takes the same lock twice, so the second lock() waits forever.
 use std::sync::Mutex;
 pub struct Counter {
