@@ -1,22 +1,10 @@
-//! Describes in the learner's words what a hung test process was doing before it was killed:
-//! which threads were alive and whether they were asleep waiting or busy running, as far as the
-//! system tells (see [`crate::platform::ProcessTree::thread_states`]).
+//! What a hung test process was doing before it was killed: which of its threads are the
+//! learner's, and what kind of failure their states suggest, as far as the system tells (see
+//! [`crate::platform::ProcessTree::thread_states`]); `output` words it.
 
 use crate::failure_kind::Hang;
+use crate::output;
 use crate::platform::{Activity, ThreadState};
-
-fn describe(activity: &Activity) -> String {
-    match activity {
-        Activity::Running => "running (busy: an endless loop or a spin-wait?)".to_owned(),
-        Activity::WaitingOnLock => {
-            "blocked waiting (on a lock, condition variable, channel or join)".to_owned()
-        }
-        Activity::Sleeping => "sleeping (thread::sleep)".to_owned(),
-        Activity::WaitingOnIo => "waiting for input or output".to_owned(),
-        Activity::Waiting => "asleep, waiting (on a lock, a sleep, a join or input)".to_owned(),
-        Activity::Other(wchan) => format!("asleep in the kernel ({wchan})"),
-    }
-}
 
 /// Whether a thread is the harness's and not the learner's concern: its checked call waiting
 /// (one that runs is shown: it runs the learner's code), its wait for that call, and the chaos
@@ -54,89 +42,11 @@ pub fn kind(threads: Option<&[ThreadState]>) -> Hang {
 /// where the system tells them, or else from their number.
 pub fn explain(threads: Option<&[ThreadState]>, count: Option<usize>) -> String {
     let Some(threads) = threads else {
-        return match count {
-            Some(count) => format!(
-                "It had {count} thread{} alive; the grader cannot see on this machine what they \
-                 were doing.",
-                if count == 1 { "" } else { "s" }
-            ),
-            None => "The grader cannot see on this machine what its threads were doing.".to_owned(),
-        };
+        return output::hang_unseen(count);
     };
     // The harness's own threads are not the learner's concern.
     let threads: Vec<&ThreadState> = threads.iter().filter(|t| !harness_s_own(t)).collect();
-    if threads.is_empty() {
-        return "The grader could not see its threads.".to_owned();
-    }
-    let mut lines = vec![format!(
-        "When it was stopped, {} thread{} {} alive:",
-        threads.len(),
-        if threads.len() == 1 { "" } else { "s" },
-        if threads.len() == 1 { "was" } else { "were" }
-    )];
-    // Many threads doing the same thing are one line, not a wall of them.
-    let mut groups: Vec<(&str, &Activity, usize)> = Vec::new();
-    for thread in &threads {
-        match groups
-            .iter_mut()
-            .find(|(name, activity, _)| *name == thread.name && **activity == thread.activity)
-        {
-            Some(group) => group.2 += 1,
-            None => groups.push((&thread.name, &thread.activity, 1)),
-        }
-    }
-    const SHOWN: usize = 12;
-    for (name, activity, count) in groups.iter().take(SHOWN) {
-        let who = match (*name, count) {
-            ("(unnamed)", 1) => "an unnamed thread".to_owned(),
-            ("(unnamed)", n) => format!("{n} unnamed threads"),
-            (name, 1) => format!("thread '{name}'"),
-            (name, n) => format!("{n} threads named '{name}'"),
-        };
-        lines.push(format!("  - {who}: {}", describe(activity)));
-    }
-    if groups.len() > SHOWN {
-        lines.push(format!("  - … and {} more kinds", groups.len() - SHOWN));
-    }
-    let running = threads
-        .iter()
-        .filter(|t| t.activity == Activity::Running)
-        .count();
-    let waiting = threads
-        .iter()
-        .filter(|t| t.activity == Activity::WaitingOnLock)
-        .count();
-    let asleep = threads
-        .iter()
-        .filter(|t| t.activity == Activity::Waiting)
-        .count();
-    if running > 0 {
-        lines.push(format!(
-            "{running} thread{} never stopped running: that looks like an endless loop, or a \
-             thread that waits by spinning instead of blocking.",
-            if running == 1 { "" } else { "s" }
-        ));
-    } else if waiting >= 2 {
-        lines.push(
-            "Every thread was asleep waiting for another: that looks like a deadlock, for \
-             example two threads each waiting for the lock the other holds, or a wait that \
-             nobody ever wakes."
-                .to_owned(),
-        );
-    } else if waiting == 1 {
-        lines.push(
-            "A thread was waiting for something that never happened: a lock never released, a \
-             notify never sent, or a thread never joined."
-                .to_owned(),
-        );
-    } else if asleep > 0 {
-        lines.push(
-            "No thread was running: they waited for something that never happened (a lock \
-             never released, a notify never sent, a deadlock), or slept too long."
-                .to_owned(),
-        );
-    }
-    lines.join("\n")
+    output::hang_threads(&threads)
 }
 
 #[cfg(test)]

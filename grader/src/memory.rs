@@ -43,3 +43,17 @@ pub fn memory_allowance() -> MemoryAllowance {
     static ALLOWANCE: std::sync::OnceLock<MemoryAllowance> = std::sync::OnceLock::new();
     *ALLOWANCE.get_or_init(|| allowance_in(crate::platform::container_memory_limit()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cap_is_the_smaller_of_four_gib_and_what_the_container_leaves() {
+        assert_eq!(allowance_in(None).bytes, 4 << 30);
+        assert_eq!(allowance_in(Some(64 << 30)).bytes, 4 << 30);
+        assert_eq!(allowance_in(Some(64 << 30)).container, None);
+        assert_eq!(allowance_in(Some(768 << 20)).bytes, 640 << 20);
+        assert_eq!(allowance_in(Some(100 << 20)).bytes, 50 << 20);
+    }
+}

@@ -20,6 +20,7 @@ mod editor;
 mod errors;
 mod grading;
 mod learner;
+mod run;
 mod verify;
 mod watch;
 
@@ -31,6 +32,7 @@ pub use editor::*;
 pub use errors::*;
 pub use grading::*;
 pub use learner::*;
+pub use run::*;
 pub use verify::*;
 pub use watch::*;
 

@@ -14,9 +14,9 @@ use crate::deadlock::{self, Deadlock};
 use crate::failure_kind::Hang;
 use crate::hang;
 use crate::interrupt;
-use crate::memory::{MemoryAllowance, memory_allowance};
+use crate::memory::memory_allowance;
 use crate::output;
-use crate::platform::{Crash, CrashCause, Ending, Limits, MemoryCap, ProcessTree};
+use crate::platform::{Ending, Limits, MemoryCap, ProcessTree};
 use crate::verdict::Status;
 
 /// How long the grader waits for the output pipes to close after the test process is gone.
@@ -83,7 +83,7 @@ pub fn run_test(
         Err(error) => {
             return Some(TestRun {
                 status: Status::Crashed,
-                message: Some(format!("the test process could not be started: {error}")),
+                message: Some(output::test_not_started(&error)),
                 output: String::new(),
                 duration: started.elapsed(),
                 notes: Vec::new(),
@@ -149,19 +149,11 @@ pub fn run_test(
         Some(Stopped::Deadlock(found)) => (Status::TimedOut, Some(output::deadlocked(&found))),
         Some(Stopped::TooManyThreads(count)) => (
             Status::Crashed,
-            Some(format!(
-                "was stopped after it started {count} threads at once (the limit is \
-                 {MAX_THREADS}): is a thread being spawned in a loop that never ends?"
-            )),
+            Some(output::too_many_threads(count, MAX_THREADS)),
         ),
         Some(Stopped::TooMuchMemory(bytes)) => (
             Status::Crashed,
-            Some(format!(
-                "ran out of memory: it was stopped when its processes held {} MiB ({}): is \
-                 something growing without end?",
-                bytes >> 20,
-                output::memory_allowance(memory_allowance())
-            )),
+            Some(output::too_much_memory(bytes, memory_allowance())),
         ),
         None => judge(exit, &secret, &stdout, &stderr),
     };
@@ -186,76 +178,13 @@ fn judge(
     match exit {
         Some(Ending::Exited(0)) if passed_line => (Status::Passed, None),
         Some(Ending::Crashed(crash)) => {
-            let described = describe_crash(&crash, &stderr.text, memory_allowance());
+            let described = output::crashed(&crash, &stderr.text, memory_allowance());
             (Status::Crashed, Some(described))
         }
         _ if stdout.failure.is_some() => (Status::Failed, stdout.failure.clone()),
-        Some(Ending::Exited(code)) => (
-            Status::Failed,
-            Some(format!(
-                "the test process exited with status {code} before the test finished: something \
-                 in your code ended the process (std::process::exit?), so the test never got to \
-                 its end"
-            )),
-        ),
-        None => (
-            Status::Crashed,
-            Some("the grader lost track of the test process".to_owned()),
-        ),
+        Some(Ending::Exited(code)) => (Status::Failed, Some(output::exited_early(code))),
+        None => (Status::Crashed, Some(output::lost_track_of_the_test())),
     }
-}
-
-/// What a crash means, in the same words on every system; `crash.code` names the system's own
-/// signal or status.
-fn describe_crash(crash: &Crash, stderr: &str, memory: MemoryAllowance) -> String {
-    let code = &crash.code;
-    if crash.cause == CrashCause::StackOverflow || stderr.contains("has overflowed its stack") {
-        return "crashed with a stack overflow: a recursion that never ends, or a very large \
-                value on the stack"
-            .to_owned();
-    }
-    if let Some(at) = stderr.find("memory allocation of ") {
-        let bytes = stderr[at + "memory allocation of ".len()..]
-            .split(' ')
-            .next()
-            .unwrap_or("many");
-        return format!(
-            "ran out of memory: your code asked for {bytes} bytes at once ({})",
-            output::memory_allowance(memory)
-        );
-    }
-    let what = match crash.cause {
-        CrashCause::Abort => {
-            if stderr.contains("thread local panicked on drop") {
-                return format!(
-                    "aborted ({code}) after a panic in the destructor of a thread-local value: \
-                     Rust ends the whole process when a thread_local!'s Drop panics at thread exit"
-                );
-            }
-            if stderr.contains("non-unwinding panic")
-                || stderr.contains("panic in a destructor")
-                || stderr.contains("panicked")
-            {
-                return format!(
-                    "aborted ({code}) after a panic that could not unwind: a panic while \
-                     already panicking, such as a panic inside Drop during unwinding"
-                );
-            }
-            return format!("aborted ({code}): std::process::abort or a failed internal check");
-        }
-        CrashCause::BadMemoryAccess => {
-            format!("an invalid memory access ({code}): memory was accessed that does not exist")
-        }
-        CrashCause::BusError => format!("a bus error ({code})"),
-        CrashCause::IllegalInstruction => format!("an illegal instruction ({code})"),
-        CrashCause::ArithmeticFault => format!("an arithmetic fault ({code})"),
-        CrashCause::Killed => {
-            format!("killed ({code}), by itself or by the system (out of memory?)")
-        }
-        CrashCause::Terminated => format!("terminated ({code})"),
-        CrashCause::StackOverflow | CrashCause::Other => format!("ended abnormally ({code})"),
-    };
-    format!("crashed: {what}")
 }
 
 fn spawn_capture(stream: Option<impl std::io::Read + Send + 'static>) -> mpsc::Receiver<Captured> {
@@ -363,115 +292,4 @@ fn new_secret() -> String {
         }
     }
     bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::memory::allowance_in;
-
-    fn crash(cause: CrashCause, code: &str) -> Crash {
-        Crash {
-            cause,
-            code: code.to_owned(),
-        }
-    }
-
-    #[test]
-    fn a_panicking_thread_local_destructor_is_named() {
-        let described = describe_crash(
-            &crash(CrashCause::Abort, "SIGABRT"),
-            "thread '<unnamed>' panicked at src/lib.rs:9:9:\nboom\n\
-             fatal runtime error: thread local panicked on drop, aborting\n",
-            allowance_in(None),
-        );
-        assert!(
-            described.contains("destructor of a thread-local"),
-            "{described}"
-        );
-    }
-
-    #[test]
-    fn a_panic_while_panicking_is_explained() {
-        let described = describe_crash(
-            &crash(CrashCause::Abort, "SIGABRT"),
-            "thread 'main' panicked at src/lib.rs:3:5:\npanic in a destructor during cleanup\n",
-            allowance_in(None),
-        );
-        assert!(described.contains("already panicking"), "{described}");
-        assert!(described.contains("(SIGABRT)"), "{described}");
-    }
-
-    #[test]
-    fn a_stack_overflow_is_named() {
-        let described = describe_crash(
-            &crash(CrashCause::BadMemoryAccess, "SIGSEGV"),
-            "\nthread 'main' has overflowed its stack\nfatal runtime error: stack overflow\n",
-            allowance_in(None),
-        );
-        assert!(described.contains("stack overflow"), "{described}");
-        // Windows says so in its status, whatever was printed.
-        let described = describe_crash(
-            &crash(CrashCause::StackOverflow, "0xC00000FD, a stack overflow"),
-            "",
-            allowance_in(None),
-        );
-        assert!(described.contains("stack overflow"), "{described}");
-    }
-
-    #[test]
-    fn a_crash_names_the_systems_code() {
-        let described = describe_crash(
-            &crash(CrashCause::BadMemoryAccess, "SIGSEGV"),
-            "",
-            allowance_in(None),
-        );
-        assert_eq!(
-            described,
-            "crashed: an invalid memory access (SIGSEGV): memory was accessed that does not exist"
-        );
-        let described = describe_crash(
-            &crash(CrashCause::Abort, "0xC0000409, a fast fail"),
-            "",
-            allowance_in(None),
-        );
-        assert!(
-            described.starts_with("aborted (0xC0000409, a fast fail)"),
-            "{described}"
-        );
-        let described = describe_crash(
-            &crash(CrashCause::Other, "signal 42"),
-            "",
-            allowance_in(None),
-        );
-        assert_eq!(described, "crashed: ended abnormally (signal 42)");
-    }
-
-    #[test]
-    fn a_failed_allocation_names_the_cap() {
-        let described = describe_crash(
-            &crash(CrashCause::Abort, "SIGABRT"),
-            "memory allocation of 268435456 bytes failed\n",
-            allowance_in(None),
-        );
-        assert!(described.contains("268435456 bytes"), "{described}");
-        assert!(described.contains("at most 4 GiB"), "{described}");
-        // In Gradescope's default container, the cap is what 768 MiB leave, and says so.
-        let described = describe_crash(
-            &crash(CrashCause::Abort, "SIGABRT"),
-            "memory allocation of 268435456 bytes failed\n",
-            allowance_in(Some(768 << 20)),
-        );
-        assert!(described.contains("at most 640 MiB"), "{described}");
-        assert!(described.contains("768 MiB"), "{described}");
-    }
-
-    #[test]
-    fn the_cap_is_the_smaller_of_four_gib_and_what_the_container_leaves() {
-        assert_eq!(allowance_in(None).bytes, 4 << 30);
-        assert_eq!(allowance_in(Some(64 << 30)).bytes, 4 << 30);
-        assert_eq!(allowance_in(Some(64 << 30)).container, None);
-        assert_eq!(allowance_in(Some(768 << 20)).bytes, 640 << 20);
-        assert_eq!(allowance_in(Some(100 << 20)).bytes, 50 << 20);
-    }
 }

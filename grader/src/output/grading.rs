@@ -54,7 +54,9 @@ pub fn deadlocked(found: &Deadlock) -> String {
     let what = |on: &BlockedOn| match on {
         BlockedOn::Lock(_) if locks == 1 => "waiting to lock a Mutex".to_owned(),
         BlockedOn::Lock(number) => format!("waiting to lock a Mutex (lock {number})"),
-        BlockedOn::Join(name) => format!("waiting for {} to end (join)", thread_name(name)),
+        BlockedOn::Join(name) => {
+            format!("waiting for {} to end (join)", super::thread_group(name, 1))
+        }
         BlockedOn::Parked => {
             "waiting for a message or a wake-up (a channel's recv, thread::park)".to_owned()
         }
@@ -76,12 +78,7 @@ pub fn deadlocked(found: &Deadlock) -> String {
         }
     }
     for (name, doing, count) in groups {
-        let who = match (name, count) {
-            (name, 1) => thread_name(name),
-            ("(unnamed)", n) => format!("{n} unnamed threads"),
-            (name, n) => format!("{n} threads named '{name}'"),
-        };
-        lines.push(format!("  - {who}: {doing}"));
+        lines.push(format!("  - {}: {doing}", super::thread_group(name, count)));
     }
     lines.push(
         match locks {
@@ -102,14 +99,6 @@ pub fn deadlocked(found: &Deadlock) -> String {
         .to_owned(),
     );
     lines.join("\n")
-}
-
-/// A thread as a sentence names it: `thread 'main'`, `an unnamed thread`.
-fn thread_name(name: &str) -> String {
-    match name {
-        "(unnamed)" => "an unnamed thread".to_owned(),
-        name => format!("thread '{name}'"),
-    }
 }
 
 /// The first line of a timed-out test's message: how long it had, and why less than its

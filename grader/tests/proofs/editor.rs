@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-use crate::support::{ScratchCourse, editor_build_dir, moved_value};
+use crate::support::{ScratchCourse, editor_build_dir, moved_value, text};
 use lsp_client::{LspClient, file_uri};
 
 /// How long rust-analyzer may take from its start to the compiler's error on the saved file:
