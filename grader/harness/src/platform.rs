@@ -16,7 +16,7 @@
 //! | [`ThreadRef::state`] | `/proc/self/task/*/stat` | `run_state` of `thread_info` | unknown | unknown |
 //! | [`ThreadRef::switches`]: voluntary and involuntary context switches | `/proc/self/task/*/status` | unknown | unknown | unknown |
 //! | forced preemption ([`crate::chaos`]) | `tgkill`, a handler that sleeps 100 µs | `pthread_kill`, the same handler | `SuspendThread`, 100 µs, `ResumeThread` | as the system |
-//! | a thread's mark for the grader ([`mark_current_thread`]) | `prctl(PR_SET_NAME)` | nothing (not read) | nothing (not read) | as the system |
+//! | a thread's mark for the grader (`mark_current_thread`) | `prctl(PR_SET_NAME)` | nothing (not read) | nothing (not read) | as the system |
 //!
 //! Where Windows's cycle counters fail (Wine 8 does not implement them), CPU times come from
 //! `GetThreadTimes` and `GetProcessTimes`, which charge a whole clock tick to the thread found

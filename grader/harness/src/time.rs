@@ -13,7 +13,7 @@ use std::time::Duration;
 use crate::platform;
 
 /// The name the thread that called [`within`] has for other processes while it waits for its
-/// call (Linux only; see [`platform::mark_current_thread`]), as the grader reads it in `/proc`.
+/// call (Linux only; see `platform::mark_current_thread`), as the grader reads it in `/proc`.
 ///
 /// The invariant the grader relies on: a thread so named and asleep is in `within`'s wait, which
 /// ends in one of two ways only: the call it waits for returns (or panics), which takes the
