@@ -177,41 +177,65 @@ fn section_of(result: &ExerciseResult) -> &str {
     result.id.split('/').next().unwrap_or_default()
 }
 
-/// The grader's own JSON (`verdict::Report`).
-struct Json {
-    file: Option<PathBuf>,
-}
-
-impl Json {
-    fn render(run: &Run, results: &[ExerciseResult]) -> String {
-        let report = Report {
-            course: &run.course.title,
-            points: results.iter().map(|r| r.points).sum(),
-            max_points: results.iter().map(|r| r.max_points).sum(),
-            exercises: results,
-            not_released: run.not_released,
-        };
-        serde_json::to_string_pretty(&report).expect("the report serialises") + "\n"
+/// A machine-readable format: rendered whole from the verdicts so far, and rewritten into its
+/// file after every exercise, so that a grader stopped by the platform's own time limit still
+/// leaves what it had graded. Each one is a [`Reporter`] through the implementation below.
+trait ResultsFormat {
+    /// The file it writes, or `None` for standard output (written once, at the end).
+    fn file(&self) -> Option<&Path>;
+    /// The whole output for `results`.
+    fn render(run: &Run, results: &[ExerciseResult]) -> String;
+    /// The output written when grading fails, if the format has one.
+    fn failure(_problem: &str, _elapsed: Duration) -> Option<String> {
+        None
     }
 }
 
-impl Reporter for Json {
+impl<F: ResultsFormat> Reporter for F {
     fn started(&mut self, run: &Run) -> Result<()> {
         self.graded(run, &[])
     }
 
     fn graded(&mut self, run: &Run, graded: &[ExerciseResult]) -> Result<()> {
-        write_partial(self.file.as_deref(), || {
-            Json::render(run, &so_far(run, graded))
-        });
+        write_partial(self.file(), || F::render(run, &so_far(run, graded)));
         Ok(())
     }
 
     fn finished(&mut self, run: &Run, results: &[ExerciseResult]) -> Result<()> {
-        emit(&Json::render(run, results), self.file.as_deref())
+        emit(&F::render(run, results), self.file())
     }
 
-    fn failed(&mut self, _problem: &str, _elapsed: Duration) {}
+    fn failed(&mut self, problem: &str, elapsed: Duration) {
+        if let Some(text) = F::failure(problem, elapsed) {
+            let _ = emit(&text, self.file());
+        }
+    }
+}
+
+/// A value as pretty JSON, ending its last line.
+fn json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string_pretty(value).expect("results serialise") + "\n"
+}
+
+/// The grader's own JSON (`verdict::Report`).
+struct Json {
+    file: Option<PathBuf>,
+}
+
+impl ResultsFormat for Json {
+    fn file(&self) -> Option<&Path> {
+        self.file.as_deref()
+    }
+
+    fn render(run: &Run, results: &[ExerciseResult]) -> String {
+        json(&Report {
+            course: &run.course.title,
+            points: results.iter().map(|r| r.points).sum(),
+            max_points: results.iter().map(|r| r.max_points).sum(),
+            exercises: results,
+            not_released: run.not_released,
+        })
+    }
 }
 
 /// Gradescope's `results.json`.
@@ -219,7 +243,11 @@ struct Gradescope {
     file: Option<PathBuf>,
 }
 
-impl Gradescope {
+impl ResultsFormat for Gradescope {
+    fn file(&self) -> Option<&Path> {
+        self.file.as_deref()
+    }
+
     fn render(run: &Run, results: &[ExerciseResult]) -> String {
         let context = formats::gradescope::Context {
             course: run.course,
@@ -230,31 +258,14 @@ impl Gradescope {
                 .unwrap_or_default(),
             submitted_at: run.submitted_at.map(str::to_owned),
         };
-        let results = formats::gradescope::results(&context, results);
-        serde_json::to_string_pretty(&results).expect("results serialise") + "\n"
-    }
-}
-
-impl Reporter for Gradescope {
-    fn started(&mut self, run: &Run) -> Result<()> {
-        self.graded(run, &[])
+        json(&formats::gradescope::results(&context, results))
     }
 
-    fn graded(&mut self, run: &Run, graded: &[ExerciseResult]) -> Result<()> {
-        write_partial(self.file.as_deref(), || {
-            Gradescope::render(run, &so_far(run, graded))
-        });
-        Ok(())
-    }
-
-    fn finished(&mut self, run: &Run, results: &[ExerciseResult]) -> Result<()> {
-        emit(&Gradescope::render(run, results), self.file.as_deref())
-    }
-
-    fn failed(&mut self, problem: &str, elapsed: Duration) {
-        let results = formats::gradescope::failure(problem, elapsed.as_secs());
-        let text = serde_json::to_string_pretty(&results).expect("results serialise") + "\n";
-        let _ = emit(&text, self.file.as_deref());
+    fn failure(problem: &str, elapsed: Duration) -> Option<String> {
+        Some(json(&formats::gradescope::failure(
+            problem,
+            elapsed.as_secs(),
+        )))
     }
 }
 
@@ -263,33 +274,21 @@ struct Prairielearn {
     file: Option<PathBuf>,
 }
 
-impl Prairielearn {
+impl ResultsFormat for Prairielearn {
+    fn file(&self) -> Option<&Path> {
+        self.file.as_deref()
+    }
+
     fn render(run: &Run, results: &[ExerciseResult]) -> String {
-        let results = formats::prairielearn::results(run.course, results, &run.notes());
-        serde_json::to_string_pretty(&results).expect("results serialise") + "\n"
-    }
-}
-
-impl Reporter for Prairielearn {
-    fn started(&mut self, run: &Run) -> Result<()> {
-        self.graded(run, &[])
+        json(&formats::prairielearn::results(
+            run.course,
+            results,
+            &run.notes(),
+        ))
     }
 
-    fn graded(&mut self, run: &Run, graded: &[ExerciseResult]) -> Result<()> {
-        write_partial(self.file.as_deref(), || {
-            Prairielearn::render(run, &so_far(run, graded))
-        });
-        Ok(())
-    }
-
-    fn finished(&mut self, run: &Run, results: &[ExerciseResult]) -> Result<()> {
-        emit(&Prairielearn::render(run, results), self.file.as_deref())
-    }
-
-    fn failed(&mut self, problem: &str, _elapsed: Duration) {
-        let results = formats::prairielearn::failure(problem);
-        let text = serde_json::to_string_pretty(&results).expect("results serialise") + "\n";
-        let _ = emit(&text, self.file.as_deref());
+    fn failure(problem: &str, _elapsed: Duration) -> Option<String> {
+        Some(json(&formats::prairielearn::failure(problem)))
     }
 }
 
@@ -298,24 +297,12 @@ struct Junit {
     file: Option<PathBuf>,
 }
 
-impl Reporter for Junit {
-    fn started(&mut self, run: &Run) -> Result<()> {
-        self.graded(run, &[])
+impl ResultsFormat for Junit {
+    fn file(&self) -> Option<&Path> {
+        self.file.as_deref()
     }
 
-    fn graded(&mut self, run: &Run, graded: &[ExerciseResult]) -> Result<()> {
-        write_partial(self.file.as_deref(), || {
-            formats::junit::render(&run.course.title, &so_far(run, graded))
-        });
-        Ok(())
+    fn render(run: &Run, results: &[ExerciseResult]) -> String {
+        formats::junit::render(&run.course.title, results)
     }
-
-    fn finished(&mut self, run: &Run, results: &[ExerciseResult]) -> Result<()> {
-        emit(
-            &formats::junit::render(&run.course.title, results),
-            self.file.as_deref(),
-        )
-    }
-
-    fn failed(&mut self, _problem: &str, _elapsed: Duration) {}
 }

@@ -4,7 +4,7 @@
 use std::fmt::{self, Write as _};
 
 use super::verify::VerifyProblem;
-use super::{RED, cross, indent, paint, plural};
+use super::{RED, paint, plural};
 use crate::bug_classes::{CLASSES, Declaration, DeclarationProblem, InFile};
 
 /// The bug-class matrix of `verify --classes`: a row per exercise, a column per class (numbered,
@@ -140,13 +140,7 @@ pub fn class_problems(problems: &[VerifyProblem]) -> String {
     }
     let mut out = String::from("\n");
     for problem in problems {
-        let _ = writeln!(
-            out,
-            "{} {}: {}",
-            cross(),
-            problem.subject,
-            indent(&problem.problem, "    ").trim_start()
-        );
+        out.push_str(&super::verify_problem_line(problem));
     }
     let _ = writeln!(
         out,

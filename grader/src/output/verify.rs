@@ -15,6 +15,16 @@ pub struct VerifyProblem {
     pub problem: String,
 }
 
+/// One problem `verify` found, as a line (its text indented under it when it has several).
+pub fn verify_problem_line(problem: &VerifyProblem) -> String {
+    format!(
+        "{} {}: {}\n",
+        cross(),
+        problem.subject,
+        indent(&problem.problem, "    ").trim_start()
+    )
+}
+
 /// The text of `grader verify`.
 pub fn verify(lines: &[String], problems: &[VerifyProblem]) -> String {
     let mut out = String::new();
@@ -34,13 +44,7 @@ pub fn verify(lines: &[String], problems: &[VerifyProblem]) -> String {
             plural(problems.len(), "problem", "problems")
         );
         for problem in problems {
-            let _ = writeln!(
-                out,
-                "{} {}: {}",
-                cross(),
-                problem.subject,
-                indent(&problem.problem, "    ").trim_start()
-            );
+            out.push_str(&verify_problem_line(problem));
         }
     }
     out
