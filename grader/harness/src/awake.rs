@@ -198,13 +198,13 @@ pub fn watch(window: Duration) -> Awake {
         } else {
             quiet += 1;
         }
-        last = now;
+        last = last.highest(now);
     }
 
     let switches_before = involuntary_switches(spinning);
     let first = OthersCpu::read(&[spinning]);
     let spun_before = yardstick.cpu_time();
-    let (mut last_others, mut last_spun) = (first, spun_before);
+    let (mut highest_others, mut last_spun) = (first, spun_before);
     let asked_looks = (window.as_millis() / GROWTH_LOOK.as_millis()).max(1) as u32;
     let started = Instant::now();
     let mut next_growth_look = started + GROWTH_LOOK;
@@ -226,9 +226,9 @@ pub fn watch(window: Duration) -> Awake {
             let others = OthersCpu::read(&[spinning]);
             let spun = yardstick.cpu_time();
             growth_looks += 1;
-            growing += u32::from(others.grew_since(&last_others));
+            growing += u32::from(others.grew_since(&highest_others));
             spinner_growing += u32::from(spun > last_spun);
-            (last_others, last_spun) = (others, spun);
+            (highest_others, last_spun) = (highest_others.highest(others), spun);
         }
     }
     let window = started.elapsed();
