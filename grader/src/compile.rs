@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use serde::Deserialize;
@@ -16,6 +17,10 @@ use crate::workspace::{BuildWorkspace, ExerciseCrate};
 
 /// The crates a compile-fail case may name, besides the exercise and std.
 pub const CASE_CRATES: [&str; 2] = ["parking_lot", "crossbeam_channel"];
+
+/// The crates an exercise's library may name (its `[dependencies]`), for type-checking a
+/// learner's file alone ([`crate::type_check`]).
+pub const LIBRARY_CRATES: [&str; 3] = ["parking_lot", "crossbeam_channel", "harness"];
 
 /// What building an exercise's crate produced.
 pub enum BuildOutcome {
@@ -71,17 +76,48 @@ struct Target {
     kind: Vec<String>,
 }
 
+/// A diagnostic of rustc's, as `--error-format=json` (or cargo's messages) give it.
 #[derive(Deserialize)]
-struct Diagnostic {
-    level: String,
-    rendered: Option<String>,
-    spans: Vec<Span>,
+pub(crate) struct Diagnostic {
+    pub(crate) level: String,
+    pub(crate) message: String,
+    pub(crate) code: Option<DiagnosticCode>,
+    pub(crate) rendered: Option<String>,
+    pub(crate) spans: Vec<Span>,
 }
 
 #[derive(Deserialize)]
-struct Span {
-    file_name: String,
-    is_primary: bool,
+pub(crate) struct DiagnosticCode {
+    pub(crate) code: String,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct Span {
+    pub(crate) file_name: String,
+    pub(crate) is_primary: bool,
+}
+
+impl Diagnostic {
+    /// The file of its main span, if it has one.
+    pub(crate) fn primary_file(&self) -> Option<&str> {
+        self.spans
+            .iter()
+            .find(|s| s.is_primary)
+            .map(|s| s.file_name.as_str())
+    }
+
+    /// The error as the learner is shown it.
+    pub(crate) fn into_rendered(self) -> RenderedError {
+        let in_hidden_code = self
+            .primary_file()
+            .is_some_and(|file| file.contains("/hidden/"));
+        let text = self.rendered.unwrap_or_default();
+        RenderedError {
+            headline: text.lines().next().unwrap_or_default().to_owned(),
+            text,
+            in_hidden_code,
+        }
+    }
 }
 
 /// What cargo reported for one crate while building.
@@ -95,11 +131,13 @@ struct Reported {
 /// Builds the hidden-test binaries of several exercise crates in one cargo run, so that they
 /// compile in parallel and a crate that does not compile stops none of the others. A build
 /// still going at `deadline` is stopped: the crates it finished are ready, the others
-/// [`BuildOutcome::Stopped`].
+/// [`BuildOutcome::Stopped`]; so is one still going when `stop` is set (the caller needs its
+/// results no longer).
 pub fn build_all(
     workspace: &BuildWorkspace,
     crates: &[ExerciseCrate],
     deadline: Option<Instant>,
+    stop: &AtomicBool,
 ) -> Result<Vec<BuildOutcome>> {
     if crates.is_empty() {
         return Ok(Vec::new());
@@ -119,10 +157,11 @@ pub fn build_all(
     for krate in crates {
         command.arg("-p").arg(&krate.package);
     }
-    let cargo = run_until(&mut command, deadline)?;
+    let cargo = run_until(&mut command, deadline, stop)?;
 
     let mut reported: HashMap<&str, Reported> = HashMap::new();
     let mut externs = HashMap::new();
+    let mut libraries = HashMap::new();
     let package_of = |id: &Option<String>| -> Option<&str> {
         let id = id.as_deref()?;
         crates
@@ -149,10 +188,13 @@ pub fn build_all(
             }
             ("compiler-artifact", None) => {
                 if let Some(target) = &message.target
-                    && CASE_CRATES.contains(&target.name.as_str())
+                    && LIBRARY_CRATES.contains(&target.name.as_str())
                     && let Some(path) = rlib(&message.filenames)
                 {
-                    externs.insert(target.name.clone(), path);
+                    if CASE_CRATES.contains(&target.name.as_str()) {
+                        externs.insert(target.name.clone(), path.clone());
+                    }
+                    libraries.insert(target.name.clone(), path);
                 }
             }
             ("compiler-message", Some(package)) => {
@@ -162,24 +204,18 @@ pub fn build_all(
                 if diagnostic.level != "error" {
                     continue;
                 }
-                let text = diagnostic.rendered.unwrap_or_default();
-                let in_hidden_code = diagnostic
-                    .spans
-                    .iter()
-                    .find(|s| s.is_primary)
-                    .is_some_and(|s| s.file_name.contains("/hidden/"));
                 reported
                     .entry(package)
                     .or_default()
                     .errors
-                    .push(RenderedError {
-                        headline: text.lines().next().unwrap_or_default().to_owned(),
-                        text,
-                        in_hidden_code,
-                    });
+                    .push(diagnostic.into_rendered());
             }
             _ => {}
         }
+    }
+    let deps_dir = workspace.target_dir().join("debug").join("deps");
+    if libraries.len() == LIBRARY_CRATES.len() {
+        crate::type_check::Libraries::remember(workspace, &deps_dir, libraries);
     }
 
     crates
@@ -195,7 +231,7 @@ pub fn build_all(
                     test_binary,
                     library,
                     externs: externs.clone(),
-                    deps_dir: workspace.target_dir().join("debug").join("deps"),
+                    deps_dir: deps_dir.clone(),
                 })),
                 Reported { errors, .. } if !errors.is_empty() => {
                     Ok(BuildOutcome::CompileError(CompileErrors {
@@ -220,8 +256,12 @@ struct CargoOutput {
 }
 
 /// Runs cargo in a process tree of its own (so that the compilers it started end with it when it
-/// is stopped), until it ends or `deadline` passes.
-fn run_until(command: &mut Command, deadline: Option<Instant>) -> Result<CargoOutput> {
+/// is stopped), until it ends, `deadline` passes or `stop` is set.
+fn run_until(
+    command: &mut Command,
+    deadline: Option<Instant>,
+    stop: &AtomicBool,
+) -> Result<CargoOutput> {
     let limits = Limits { memory_bytes: None };
     let mut tree = ProcessTree::spawn(command, limits)
         .map_err(|e| GraderError::io(output::running_tool("cargo"), e))?;
@@ -246,11 +286,14 @@ fn run_until(command: &mut Command, deadline: Option<Instant>) -> Result<CargoOu
             Ok(None) => {}
             Err(error) => return Err(GraderError::io("wait for cargo", error)),
         }
-        if deadline.is_some_and(|deadline| Instant::now() >= deadline) {
+        if deadline.is_some_and(|deadline| Instant::now() >= deadline)
+            || stop.load(Ordering::Relaxed)
+        {
             stopped = true;
             break;
         }
-        std::thread::sleep(Duration::from_millis(50));
+        // The learner waits for the build's end: look often.
+        std::thread::sleep(Duration::from_millis(5));
     }
     tree.kill_tree();
     crate::interrupt::forget(id);

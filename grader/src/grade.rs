@@ -3,7 +3,7 @@
 //! of its own, run the compile-fail checks, and put the verdicts together.
 
 use std::sync::Mutex;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use crate::budget::{ExerciseDeadline, MIN_TEST_TIME};
@@ -16,6 +16,7 @@ use crate::failure_kind;
 use crate::output;
 use crate::pool;
 use crate::runner;
+use crate::type_check;
 use crate::verdict::{CheckKind, CheckResult, ExerciseResult, FailureKind, Status};
 use crate::workspace::{BuildWorkspace, ExerciseCrate};
 
@@ -104,9 +105,17 @@ enum ModelBuild {
 /// puts it back.
 const REPLAY_FILE: &str = "model-replay.json";
 
+/// The most learner's files type-checked alone before cargo's verdict (see [`type_check`]): the
+/// few a learner is working on. A whole course's files are left to cargo, which builds them in
+/// parallel anyway.
+const TYPE_CHECKED_AT_MOST: usize = 4;
+
 /// Builds every submission in one cargo run, so that they compile in parallel and one that
 /// does not compile stops none of the others. A build still going at `deadline` is stopped, and
 /// the submissions it had not finished are judged not run, with `stopped_note`.
+///
+/// Meanwhile, the learner's few files are type-checked alone: a compile error found that way is
+/// the verdict at once, and once every file is judged so, the build stops.
 pub fn build<'a>(
     workspace: &BuildWorkspace,
     submissions: &'a [Submission<'a>],
@@ -141,8 +150,31 @@ pub fn build<'a>(
     // The model crates build in the same cargo run as the others, after them in the list.
     let mut crates: Vec<ExerciseCrate> = to_build.iter().map(|(_, k)| k.clone()).collect();
     crates.extend(models.iter().flatten().cloned());
-    let mut outcomes =
-        compile::build_all(workspace, &crates, deadline.map(|(at, _)| at))?.into_iter();
+    let libraries = type_check::Libraries::load(workspace).filter(|_| {
+        to_build.len() <= TYPE_CHECKED_AT_MOST
+            && to_build
+                .iter()
+                .all(|(index, _)| submissions[*index].variant == Variant::Learner)
+    });
+    let stop = AtomicBool::new(false);
+    let (outcomes, mut refused) = std::thread::scope(|scope| {
+        let cargo = scope
+            .spawn(|| compile::build_all(workspace, &crates, deadline.map(|(at, _)| at), &stop));
+        let refused: Vec<Option<CompileErrors>> = to_build
+            .iter()
+            .map(|(_, krate)| {
+                libraries
+                    .as_ref()
+                    .and_then(|libraries| type_check::refused(workspace, libraries, krate))
+            })
+            .collect();
+        if !refused.is_empty() && refused.iter().all(Option::is_some) {
+            stop.store(true, Ordering::Relaxed);
+        }
+        let outcomes = cargo.join().expect("the build's thread does not panic");
+        (outcomes, refused)
+    });
+    let mut outcomes = outcomes?.into_iter();
     let stopped = |exercise: &Exercise| {
         ExerciseResult::not_run(
             exercise.id.clone(),
@@ -160,8 +192,20 @@ pub fn build<'a>(
         states[index] = Some((BuiltState::Judged(result), ModelBuild::None));
     }
     let main_outcomes: Vec<BuildOutcome> = outcomes.by_ref().take(to_build.len()).collect();
-    for (((index, krate), outcome), model) in to_build.into_iter().zip(main_outcomes).zip(models) {
+    let refused = refused.drain(..).chain(std::iter::repeat_with(|| None));
+    for ((((index, krate), outcome), model), refused) in to_build
+        .into_iter()
+        .zip(main_outcomes)
+        .zip(models)
+        .zip(refused)
+    {
         let exercise = submissions[index].exercise;
+        // A build stopped once the type check had judged every file: the type check's errors
+        // are the build's, found sooner. A build that ended has the last word.
+        let outcome = match (outcome, refused) {
+            (BuildOutcome::Stopped, Some(errors)) => BuildOutcome::CompileError(errors),
+            (outcome, _) => outcome,
+        };
         // An exercise whose model tests could not be built in time is not judged without
         // them: it is not run at all.
         let mut model_stopped = false;

@@ -32,6 +32,7 @@ mod progress_bar;
 mod reporter;
 mod runner;
 mod stubs;
+mod type_check;
 mod verdict;
 mod workspace;
 

@@ -48,6 +48,10 @@ pub struct ExerciseCrate {
     /// The crate's folder relative to the workspace root, such as `crates/locks-counter`: how
     /// paths appear in its diagnostics and panics.
     pub dir_name: String,
+    /// The library's crate name, such as `ex_locks_counter`.
+    pub lib: String,
+    /// The library's source, the graded file, relative to the workspace root.
+    pub source: String,
 }
 
 impl BuildWorkspace {
@@ -175,7 +179,9 @@ impl BuildWorkspace {
         )?;
         Ok(Some(ExerciseCrate {
             dir_name: format!("crates/{package}"),
+            source: format!("crates/{package}/{}", exercise.path),
             package,
+            lib,
         }))
     }
 
@@ -249,7 +255,9 @@ impl BuildWorkspace {
         }
         Ok(ExerciseCrate {
             dir_name: format!("crates/{package}"),
+            source: format!("crates/{package}/{}", exercise.path),
             package,
+            lib,
         })
     }
 
@@ -288,7 +296,9 @@ impl BuildWorkspace {
             .map_err(|e| GraderError::io(format!("write {}", copy.display()), e))?;
         Ok(ExerciseCrate {
             dir_name: format!("crates/{package}"),
+            source: format!("crates/{package}/{}", exercise.path),
             package,
+            lib,
         })
     }
 

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use crate::assert_grader_snapshot;
-use crate::support::{ScratchCourse, redact, repo_root, text};
+use crate::support::{ScratchCourse, redact, repo_root, shared_build_dir, text};
 
 const COUNTER: &str = "exercises/03_locks/01_counter.rs";
 
@@ -135,6 +135,41 @@ fn a_compile_error_names_the_learners_line_and_others_are_still_graded() {
     assert!(compiler.contains("E0308"), "{compiler}");
     // The next exercise was graded on its own merits.
     assert_eq!(report["exercises"][1]["status"], "failed");
+}
+
+/// A learner's file is type-checked alone while cargo starts; a compile error found that way
+/// must read exactly as the build's own.
+#[test]
+fn a_compile_error_found_by_the_type_check_reads_as_the_builds() {
+    let course = ScratchCourse::new();
+    let broken = "pub struct Counter;\nimpl Counter {\n    pub fn new() -> Self { Counter }\n    \
+                  pub fn get(&self) -> u64 { \"zero\" }\n}\n";
+    let compiler_output = |contents: &str| {
+        course.write(COUNTER, contents);
+        let (_, stdout) = run(&course, &["check", "locks/counter", "--format", "json"]);
+        let report: Value = serde_json::from_str(&stdout).expect("JSON");
+        let verdict = &report["exercises"][0];
+        assert_eq!(verdict["status"], "compile_error", "{verdict}");
+        verdict["compiler_output"]
+            .as_str()
+            .expect("compiler output")
+            .to_owned()
+    };
+    // Without the libraries of a previous build, cargo's verdict is waited for.
+    let libraries = shared_build_dir().join("type-check.json");
+    let _ = std::fs::remove_file(&libraries);
+    let from_the_build = compiler_output(broken);
+    assert!(
+        libraries.exists(),
+        "the build left no libraries for the type check"
+    );
+    // A different file (the verdict of the same one is cached), with the same error.
+    let from_the_type_check = compiler_output(&format!("{broken}// edited\n"));
+    assert_eq!(from_the_type_check, from_the_build);
+    assert!(
+        from_the_build.contains("exercises/03_locks/01_counter.rs:4"),
+        "{from_the_build}"
+    );
 }
 
 #[test]
