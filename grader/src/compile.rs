@@ -8,7 +8,7 @@ use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{GraderError, Result};
 use crate::output;
@@ -30,6 +30,23 @@ pub enum BuildOutcome {
     CompileError(CompileErrors),
     /// The build was stopped at its deadline before this crate was done.
     Stopped,
+}
+
+/// The libraries an exercise's library is built against, as cargo reported them: what
+/// [`crate::type_check`] needs to check a file alone.
+#[derive(Serialize, Deserialize, PartialEq, Default)]
+pub struct Libraries {
+    /// cargo's `deps` folder, for `-L dependency=`.
+    pub deps_dir: PathBuf,
+    /// `--extern` libraries, by crate name ([`LIBRARY_CRATES`]).
+    pub externs: std::collections::BTreeMap<String, PathBuf>,
+}
+
+impl Libraries {
+    /// Whether cargo reported every one of them.
+    pub fn complete(&self) -> bool {
+        self.externs.len() == LIBRARY_CRATES.len()
+    }
 }
 
 /// The files a successful build produced.
@@ -132,15 +149,15 @@ struct Reported {
 /// compile in parallel and a crate that does not compile stops none of the others. A build
 /// still going at `deadline` is stopped: the crates it finished are ready, the others
 /// [`BuildOutcome::Stopped`]; so is one still going when `stop` is set (the caller needs its
-/// results no longer).
+/// results no longer). Also says which libraries the crates were built against.
 pub fn build_all(
     workspace: &BuildWorkspace,
     crates: &[ExerciseCrate],
     deadline: Option<Instant>,
     stop: &AtomicBool,
-) -> Result<Vec<BuildOutcome>> {
+) -> Result<(Vec<BuildOutcome>, Libraries)> {
     if crates.is_empty() {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), Libraries::default()));
     }
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut command = Command::new(&cargo);
@@ -161,7 +178,10 @@ pub fn build_all(
 
     let mut reported: HashMap<&str, Reported> = HashMap::new();
     let mut externs = HashMap::new();
-    let mut libraries = HashMap::new();
+    let mut libraries = Libraries {
+        deps_dir: workspace.target_dir().join("debug").join("deps"),
+        externs: std::collections::BTreeMap::new(),
+    };
     let package_of = |id: &Option<String>| -> Option<&str> {
         let id = id.as_deref()?;
         crates
@@ -194,7 +214,7 @@ pub fn build_all(
                     if CASE_CRATES.contains(&target.name.as_str()) {
                         externs.insert(target.name.clone(), path.clone());
                     }
-                    libraries.insert(target.name.clone(), path);
+                    libraries.externs.insert(target.name.clone(), path);
                 }
             }
             ("compiler-message", Some(package)) => {
@@ -213,12 +233,7 @@ pub fn build_all(
             _ => {}
         }
     }
-    let deps_dir = workspace.target_dir().join("debug").join("deps");
-    if libraries.len() == LIBRARY_CRATES.len() {
-        crate::type_check::Libraries::remember(workspace, &deps_dir, libraries);
-    }
-
-    crates
+    let outcomes = crates
         .iter()
         .map(|krate| {
             let found = reported.remove(krate.package.as_str()).unwrap_or_default();
@@ -231,7 +246,7 @@ pub fn build_all(
                     test_binary,
                     library,
                     externs: externs.clone(),
-                    deps_dir: deps_dir.clone(),
+                    deps_dir: libraries.deps_dir.clone(),
                 })),
                 Reported { errors, .. } if !errors.is_empty() => {
                     Ok(BuildOutcome::CompileError(CompileErrors {
@@ -245,7 +260,8 @@ pub fn build_all(
                 ))),
             }
         })
-        .collect()
+        .collect::<Result<Vec<_>>>()?;
+    Ok((outcomes, libraries))
 }
 
 /// What a cargo run printed, and whether it was stopped at its deadline.

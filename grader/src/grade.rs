@@ -150,7 +150,7 @@ pub fn build<'a>(
     // The model crates build in the same cargo run as the others, after them in the list.
     let mut crates: Vec<ExerciseCrate> = to_build.iter().map(|(_, k)| k.clone()).collect();
     crates.extend(models.iter().flatten().cloned());
-    let libraries = type_check::Libraries::load(workspace).filter(|_| {
+    let libraries = type_check::load(workspace).filter(|_| {
         to_build.len() <= TYPE_CHECKED_AT_MOST
             && to_build
                 .iter()
@@ -174,7 +174,9 @@ pub fn build<'a>(
         let outcomes = cargo.join().expect("the build's thread does not panic");
         (outcomes, refused)
     });
-    let mut outcomes = outcomes?.into_iter();
+    let (outcomes, built_against) = outcomes?;
+    type_check::remember(workspace, &built_against);
+    let mut outcomes = outcomes.into_iter();
     let stopped = |exercise: &Exercise| {
         ExerciseResult::not_run(
             exercise.id.clone(),

@@ -9,13 +9,10 @@
 //! such errors are the build's, word for word. Anything else, a file that passes included, leaves
 //! the verdict to the cargo build.
 
-use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
-use serde::{Deserialize, Serialize};
-
-use crate::compile::{CompileErrors, Diagnostic};
+use crate::compile::{CompileErrors, Diagnostic, Libraries};
 use crate::files::write_atomically;
 use crate::workspace::{BuildWorkspace, ExerciseCrate};
 
@@ -28,40 +25,21 @@ const CRATE_LOADING: [&str; 9] = [
     "E0460", "E0461", "E0462", "E0463", "E0464", "E0514", "E0519", "E0523", "E0786",
 ];
 
-/// The libraries an exercise's library was last built against, as cargo reported them.
-#[derive(Serialize, Deserialize, PartialEq)]
-pub struct Libraries {
-    /// cargo's `deps` folder, for `-L dependency=`.
-    deps_dir: PathBuf,
-    /// `--extern` libraries, by crate name.
-    externs: BTreeMap<String, PathBuf>,
+/// Keeps what a build reported for the next check. Best effort: without it, the next check
+/// waits for cargo.
+pub fn remember(workspace: &BuildWorkspace, libraries: &Libraries) {
+    if !libraries.complete() || load(workspace).as_ref() == Some(libraries) {
+        return;
+    }
+    if let Ok(json) = serde_json::to_vec_pretty(libraries) {
+        let _ = write_atomically(&workspace.dir.join(LIBRARIES_FILE), &json);
+    }
 }
 
-impl Libraries {
-    /// Keeps what a build reported for the next check. Best effort: without it, the next check
-    /// waits for cargo.
-    pub fn remember(
-        workspace: &BuildWorkspace,
-        deps_dir: &Path,
-        externs: HashMap<String, PathBuf>,
-    ) {
-        let libraries = Libraries {
-            deps_dir: deps_dir.to_path_buf(),
-            externs: externs.into_iter().collect(),
-        };
-        if Libraries::load(workspace).as_ref() == Some(&libraries) {
-            return;
-        }
-        if let Ok(json) = serde_json::to_vec_pretty(&libraries) {
-            let _ = write_atomically(&workspace.dir.join(LIBRARIES_FILE), &json);
-        }
-    }
-
-    /// What the last build reported; `None` before the first build.
-    pub fn load(workspace: &BuildWorkspace) -> Option<Libraries> {
-        let json = std::fs::read(workspace.dir.join(LIBRARIES_FILE)).ok()?;
-        serde_json::from_slice(&json).ok()
-    }
+/// What the last build reported; `None` before the first build.
+pub fn load(workspace: &BuildWorkspace) -> Option<Libraries> {
+    let json = std::fs::read(workspace.dir.join(LIBRARIES_FILE)).ok()?;
+    serde_json::from_slice(&json).ok()
 }
 
 /// The errors the build would give `krate`'s library, if type-checking its file alone finds any

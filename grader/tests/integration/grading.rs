@@ -155,10 +155,16 @@ fn a_compile_error_found_by_the_type_check_reads_as_the_builds() {
             .expect("compiler output")
             .to_owned()
     };
+    // Verdicts are cached by the file's contents: these must be new to the shared build folder.
+    let this_run = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("a clock after 1970")
+        .as_nanos();
+    let broken = format!("{broken}// run {this_run}\n");
     // Without the libraries of a previous build, cargo's verdict is waited for.
     let libraries = shared_build_dir().join("type-check.json");
     let _ = std::fs::remove_file(&libraries);
-    let from_the_build = compiler_output(broken);
+    let from_the_build = compiler_output(&broken);
     assert!(
         libraries.exists(),
         "the build left no libraries for the type check"
