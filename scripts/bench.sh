@@ -3,12 +3,18 @@
 #   1. cold `check --all` on a fresh clone (the exercises' dependencies built from nothing),
 #   2. re-checking an unchanged section (answered from the cache),
 #   3. re-checking a section after editing one exercise (that one is graded again),
-#   4. `grader verify` of the whole course, cold.
-# Usage: scripts/bench.sh   (takes several minutes; run it on an otherwise idle machine)
+#   4. `grader verify` of the whole course, cold;
+#   5. the learner's loop after a save beside rustlings's, in the same run
+#      (scripts/bench-loop.py): rustlings is built from its published crate, and both are timed
+#      to the first line of feedback and to the verdict, for a correct file and a compile error.
+# Usage: scripts/bench.sh [--loop-only]   (takes several minutes; run it on an otherwise idle
+# machine). --loop-only measures 5 alone, after the one cold check it needs.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+loop_only=false
+[ "${1:-}" = "--loop-only" ] && loop_only=true
 
 cargo build --quiet --release -p grader --manifest-path "$repo/Cargo.toml"
 grader="$repo/target/release/grader"
@@ -26,6 +32,18 @@ seconds() {
 }
 
 cold=$(seconds "$grader" check --all)
+
+# rustlings, from its published crate, in a course folder of its own.
+cargo install --quiet --locked rustlings --version 6.5.0 --root "$work/rustlings-bin"
+(cd "$work" && "$work/rustlings-bin/bin/rustlings" init > /dev/null)
+loop_table=$(python3 "$repo/scripts/bench-loop.py" "$grader" "$work/clone" \
+    "$work/rustlings-bin/bin/rustlings" "$work/rustlings")
+git checkout --quiet -- exercises
+if $loop_only; then
+    printf '%s\n' "$loop_table"
+    exit 0
+fi
+
 unchanged=$(seconds "$grader" check locks)
 echo "// an edit" >> exercises/03_locks/01_counter.rs
 edited=$(seconds "$grader" check locks)
@@ -41,3 +59,4 @@ printf '%-58s %10.2f\n' "re-check of an unchanged section (locks)" "$unchanged"
 printf '%-58s %10.2f\n' "re-check after editing one exercise (locks/counter)" "$edited"
 printf '%-58s %10.2f\n' "  of which that exercise's own tests ran" "$tests_only"
 printf '%-58s %10.2f\n' "cold verify of the whole course" "$verify"
+printf '%s\n' "$loop_table"

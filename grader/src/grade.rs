@@ -17,7 +17,7 @@ use crate::output;
 use crate::pool;
 use crate::runner;
 use crate::type_check;
-use crate::verdict::{CheckKind, CheckResult, ExerciseResult, FailureKind, Status};
+use crate::verdict::{CheckKind, CheckResult, ExerciseResult, FailureKind, News, Status};
 use crate::workspace::{BuildWorkspace, ExerciseCrate};
 
 mod learner;
@@ -68,6 +68,12 @@ impl Variant {
         }
     }
 }
+
+/// Where news of a grading goes: a sink that may be told from several threads at once.
+pub type NewsSink<'a> = &'a (dyn Fn(&Exercise, News) + Sync);
+
+/// The sink of a grading no learner is waiting on (`verify`, a replay).
+pub fn no_news(_: &Exercise, _: News) {}
 
 /// A submission after the build: ready to run, or already judged (it did not compile).
 pub struct Built<'a> {
@@ -120,6 +126,7 @@ pub fn build<'a>(
     workspace: &BuildWorkspace,
     submissions: &'a [Submission<'a>],
     deadline: Option<(Instant, &str)>,
+    news: NewsSink,
 ) -> Result<Vec<Built<'a>>> {
     let mut judged = Vec::new();
     let mut to_build = Vec::new();
@@ -162,10 +169,13 @@ pub fn build<'a>(
             .spawn(|| compile::build_all(workspace, &crates, deadline.map(|(at, _)| at), &stop));
         let refused: Vec<Option<CompileErrors>> = to_build
             .iter()
-            .map(|(_, krate)| {
-                libraries
-                    .as_ref()
-                    .and_then(|libraries| type_check::refused(workspace, libraries, krate))
+            .map(|(index, krate)| {
+                let libraries = libraries.as_ref()?;
+                let refused = type_check::refused(workspace, libraries, krate);
+                if refused.is_none() {
+                    news(submissions[*index].exercise, News::NoErrorInTheFile);
+                }
+                refused
             })
             .collect();
         if !refused.is_empty() && refused.iter().all(Option::is_some) {
@@ -287,6 +297,7 @@ pub fn run(
     built: &Built,
     thoroughness: Thoroughness,
     deadline: &ExerciseDeadline,
+    news: NewsSink,
 ) -> Result<ExerciseResult> {
     let started = Instant::now();
     let exercise = built.submission.exercise;
@@ -299,6 +310,13 @@ pub fn run(
     let stop_early = |checks: &[CheckResult]| {
         thoroughness == Thoroughness::UntilFirstFailure
             && checks.iter().any(|c| c.status != Status::Passed)
+    };
+    // Only the first check that does not pass is news; the verdict tells the rest.
+    let told = AtomicBool::new(false);
+    let tell = |check: &CheckResult| {
+        if check.status != Status::Passed && !told.swap(true, Ordering::Relaxed) {
+            news(exercise, News::FirstFailure(check));
+        }
     };
     // The model tests first: they take a fraction of a second, and what they find is certain.
     match &built.model {
@@ -325,7 +343,7 @@ pub fn run(
                 only_replays: None,
             };
             let (model_checks, model_notes) =
-                run_tests(workspace, exercise, &tests, thoroughness, deadline)?;
+                run_tests(workspace, exercise, &tests, thoroughness, deadline, &tell)?;
             checks.extend(model_checks);
             notes.extend(model_notes);
             crate::platform::end_learner_processes();
@@ -340,7 +358,7 @@ pub fn run(
             only_replays: None,
         };
         let (stress_checks, stress_notes) =
-            run_tests(workspace, exercise, &tests, thoroughness, deadline)?;
+            run_tests(workspace, exercise, &tests, thoroughness, deadline, &tell)?;
         checks.extend(stress_checks);
         notes.extend(stress_notes);
         // Nothing the tests left may touch the compile-fail checks' folder.
@@ -403,6 +421,7 @@ pub fn replay(workspace: &BuildWorkspace, built: &Built) -> Result<Replayed> {
         &tests,
         Thoroughness::Everything,
         &deadline,
+        &|_| {},
     )?;
     if checks.is_empty() {
         return Ok(Replayed::Nothing);
@@ -542,14 +561,16 @@ struct TestSet<'a> {
     only_replays: Option<&'a std::path::Path>,
 }
 
-/// Runs a set of tests, several at once, and gives their verdicts and the notes they printed.
-/// A test that `deadline` leaves no time for is reported as not run.
+/// Runs a set of tests, several at once, and gives their verdicts and the notes they printed,
+/// telling `done` of each verdict as it comes. A test that `deadline` leaves no time for is
+/// reported as not run.
 fn run_tests(
     workspace: &BuildWorkspace,
     exercise: &Exercise,
     set: &TestSet,
     thoroughness: Thoroughness,
     deadline: &ExerciseDeadline,
+    done: &(dyn Fn(&CheckResult) + Sync),
 ) -> Result<(Vec<CheckResult>, Vec<String>)> {
     let (krate, artifacts) = (set.krate, set.artifacts);
     let mut names = list_tests(artifacts)?;
@@ -615,6 +636,7 @@ fn run_tests(
         if check.status != Status::Passed && thoroughness == Thoroughness::UntilFirstFailure {
             stop.store(true, Ordering::Relaxed);
         }
+        done(&check);
         results.lock().unwrap_or_else(|p| p.into_inner())[index] = Some(check);
     });
     let checks = results

@@ -1,13 +1,16 @@
-//! The progress bar of a command that grades several exercises (`check SECTION`, `check --all`,
-//! `verify`): drawn on standard error only when it is a terminal, and cleared before results
-//! are printed, so that standard output and anything that is not a terminal never see it.
+//! The progress bar of a command that grades exercises (`check`, `verify`): drawn on standard
+//! error only when it is a terminal, and cleared before results are printed, so that standard
+//! output and anything that is not a terminal never see it. A check of one exercise gets the
+//! line without the bar: what grading knows before the verdict ([`News`]), said in place.
 
 use std::io::IsTerminal as _;
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use crate::course::Exercise;
 use crate::output;
+use crate::verdict::News;
 
 /// How often the spinner moves while nothing else changes (a long build, a slow test).
 const TICK: Duration = Duration::from_millis(120);
@@ -18,18 +21,23 @@ pub struct GradingProgress {
 }
 
 impl GradingProgress {
-    /// A bar for `exercises` exercises, drawn only when there are several of them and standard
-    /// error is a terminal.
+    /// A bar for `exercises` exercises, drawn only when standard error is a terminal; for one
+    /// exercise, a spinner and its news without the bar.
     pub fn new(exercises: usize) -> Self {
-        let drawn = exercises > 1 && std::io::stderr().is_terminal();
+        let drawn = exercises > 0 && std::io::stderr().is_terminal();
         let target = if drawn {
             ProgressDrawTarget::stderr()
         } else {
             ProgressDrawTarget::hidden()
         };
         let bar = ProgressBar::with_draw_target(Some(exercises as u64), target);
+        let template = if exercises > 1 {
+            "{spinner} [{bar:24}] {pos}/{len} {wide_msg}"
+        } else {
+            "{spinner} {wide_msg}"
+        };
         bar.set_style(
-            ProgressStyle::with_template("{spinner} [{bar:24}] {pos}/{len} {wide_msg}")
+            ProgressStyle::with_template(template)
                 .expect("the template is valid")
                 .progress_chars("=> "),
         );
@@ -37,6 +45,13 @@ impl GradingProgress {
             bar.enable_steady_tick(TICK);
         }
         GradingProgress { bar }
+    }
+
+    /// One never drawn: for a command that shows grading its own way (`watch`).
+    pub fn hidden() -> Self {
+        GradingProgress {
+            bar: ProgressBar::hidden(),
+        }
     }
 
     /// Says that cargo is building `count` exercises.
@@ -47,6 +62,12 @@ impl GradingProgress {
     /// Says which exercise's tests are running.
     pub fn grading(&self, id: &str) {
         self.bar.set_message(output::progress_grading(id));
+    }
+
+    /// Says what grading knows of `exercise` before its verdict.
+    pub fn news(&self, exercise: &Exercise, news: &News) {
+        self.bar
+            .set_message(output::progress_news(&exercise.id, news));
     }
 
     /// Says that `count` stubs and mutants are running, to prove that each one fails.

@@ -252,6 +252,16 @@ pub struct NotReleased {
     pub opens: String,
 }
 
+/// What grading learns about a learner's file before its verdict, told as soon as it is known
+/// so that the learner reads it while the longer tests go on.
+pub enum News<'a> {
+    /// The file has no compile error of its own (type-checked alone): the hidden tests are
+    /// being built against it.
+    NoErrorInTheFile,
+    /// A check did not pass; the exercise's other checks go on.
+    FirstFailure(&'a CheckResult),
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,7 +10,7 @@ use crate::grade::{self, Submission, Variant};
 use crate::output;
 use crate::progress_bar::GradingProgress;
 use crate::reporter::{Reporter, Run};
-use crate::verdict::{ExerciseResult, NotReleased};
+use crate::verdict::{ExerciseResult, News, NotReleased};
 use crate::workspace::BuildWorkspace;
 
 /// Reads the submission's time from an autograder's metadata (`created_at`), and judges
@@ -69,7 +69,7 @@ pub fn run(
             });
         }
     }
-    // Only a check of several exercises shows a bar, and only on a terminal.
+    // Only on a terminal: a bar for several exercises, the news of one.
     let bar = GradingProgress::new(exercises.len());
     let run = Run {
         course,
@@ -84,7 +84,8 @@ pub fn run(
         Vec::new()
     } else {
         let budget = Budget::starting(started, course.budget);
-        grade::grade_and_record(course, &exercises, &budget, &bar, &mut |graded| {
+        let news = |exercise: &Exercise, news: News| bar.news(exercise, &news);
+        grade::grade_and_record(course, &exercises, &budget, &bar, &news, &mut |graded| {
             reporter.graded(&run, graded)
         })?
     };
@@ -114,7 +115,7 @@ pub fn replay(course: &Course, target: &str) -> Result<i32> {
         variant: Variant::Learner,
         bytes,
     }];
-    let built = grade::build(&workspace, &submissions, None)?;
+    let built = grade::build(&workspace, &submissions, None, &grade::no_news)?;
     let built = built.first().expect("one build per submission");
     match grade::replay(&workspace, built)? {
         grade::Replayed::Nothing => {

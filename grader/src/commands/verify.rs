@@ -35,7 +35,7 @@ pub fn run(course: &Course, target: Option<&str>, repeat: u32) -> Result<i32> {
     let plans = plans(course, &exercises)?;
     let submissions: Vec<Submission> = plans.iter().flat_map(Plan::submissions).collect();
     bar.building(submissions.len());
-    let built = grade::build(&workspace, &submissions, None)?;
+    let built = grade::build(&workspace, &submissions, None, &grade::no_news)?;
     let built_plans: Vec<BuiltPlan> = plans
         .iter()
         .map(|plan| {
@@ -94,7 +94,7 @@ pub fn build_only(course: &Course, target: Option<&str>) -> Result<i32> {
     let submissions: Vec<Submission> = plans.iter().flat_map(Plan::submissions).collect();
     let bar = GradingProgress::new(exercises.len());
     bar.building(submissions.len());
-    let built = grade::build(&workspace, &submissions, None)?;
+    let built = grade::build(&workspace, &submissions, None, &grade::no_news)?;
     bar.finish();
     // Only a mutant may fail to compile (a compile-fail check catches some that way): a
     // solution, stub or alternative that does not is a problem `verify` would report.

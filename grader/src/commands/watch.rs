@@ -31,6 +31,7 @@ use crate::output::{self, Following};
 use crate::progress::{Progress, Standing, sha256_hex};
 use crate::progress_bar::GradingProgress;
 use crate::stubs;
+use crate::verdict::News;
 
 /// Saves arrive as bursts of file events; wait this long for a burst to end before grading.
 const SETTLE: Duration = Duration::from_millis(150);
@@ -233,9 +234,11 @@ fn grade(
     // The digest is taken before grading: a save during grading is graded again after it.
     graded.record(course, exercise);
     let budget = Budget::starting(std::time::Instant::now(), course.budget);
-    // One exercise: no bar is drawn, and the screen shows the verdict itself.
-    let bar = GradingProgress::new(1);
-    let results = grade_and_record(course, &[exercise], &budget, &bar, &mut |_| Ok(()))?;
+    // No bar: the screen shows the news and the verdict itself.
+    let bar = GradingProgress::hidden();
+    // What is known before the verdict is said as it comes, under the grading line.
+    let news = |exercise: &Exercise, news: News| screen.say(&output::watch_news(exercise, &news));
+    let results = grade_and_record(course, &[exercise], &budget, &bar, &news, &mut |_| Ok(()))?;
     let result = &results[0];
     screen.say(&output::exercise_report(result));
     if !result.passed() {

@@ -13,16 +13,18 @@ use crate::progress_bar::GradingProgress;
 use crate::verdict::ExerciseResult;
 use crate::workspace::BuildWorkspace;
 
-use super::{Submission, Thoroughness, Variant, build, run};
+use super::{NewsSink, Submission, Thoroughness, Variant, build, run};
 
 /// Grades the learner's files of `exercises` (from the cache where a file has not changed)
-/// within `budget`, moving `bar` along and handing the verdicts so far to `graded_so_far` after
-/// each exercise, and records the learner's progress.
+/// within `budget`, moving `bar` along, telling `news` what is known before a verdict and
+/// handing the verdicts so far to `graded_so_far` after each exercise, and records the
+/// learner's progress.
 pub fn grade_and_record(
     course: &Course,
     exercises: &[&Exercise],
     budget: &Budget,
     bar: &GradingProgress,
+    news: NewsSink,
     graded_so_far: &mut dyn FnMut(&[ExerciseResult]) -> Result<()>,
 ) -> Result<Vec<ExerciseResult>> {
     let workspace = BuildWorkspace::open(course)?;
@@ -63,6 +65,7 @@ pub fn grade_and_record(
         budget
             .build_deadline()
             .map(|at| (at, stopped_note.as_str())),
+        news,
     )?;
     let mut built = built.iter();
     // What the exercises still to grade weigh, for sharing the budget among them.
@@ -91,7 +94,7 @@ pub fn grade_and_record(
                     )
                 } else {
                     let deadline = budget.share(exercise, weight, weight_left);
-                    let result = run(&workspace, built, Thoroughness::Everything, &deadline)?;
+                    let result = run(&workspace, built, Thoroughness::Everything, &deadline, news)?;
                     entry.store(&result);
                     result
                 }

@@ -8,6 +8,7 @@ use super::{BOLD, DIM, GREEN, RED, cross, indent, mark, paint, plural, tick};
 use crate::cli::GRADER;
 use crate::course::{Course, Exercise};
 use crate::failure_kind;
+use crate::verdict::News;
 use crate::verdict::{CheckKind, CheckResult, ExerciseResult, FailureKind, NotReleased, Status};
 
 /// The most lines of a test's captured output shown under a failure.
@@ -254,4 +255,16 @@ pub fn progress_building(count: usize) -> String {
 /// What the progress bar says while one exercise's tests run.
 pub fn progress_grading(id: &str) -> String {
     format!("grading {id}…")
+}
+
+/// What grading knows of an exercise before its verdict, on the progress line.
+pub fn progress_news(id: &str, news: &News) -> String {
+    match news {
+        News::NoErrorInTheFile => format!("{id}: no error in your file; building the tests…"),
+        News::FirstFailure(check) => format!(
+            "{id}: ✗ {} `{}` failed; the other checks go on…",
+            check_kind_label(check.kind),
+            check.name
+        ),
+    }
 }

@@ -2,6 +2,7 @@
 //! what it says around each verdict.
 
 use crate::course::Exercise;
+use crate::verdict::News;
 
 /// The keys of the watch loop.
 pub fn watch_keys(interactive: bool) -> String {
@@ -83,6 +84,15 @@ pub fn watch_no_such_exercise(id: &str) -> String {
 /// Said before grading in the watch loop.
 pub fn watch_grading(exercise: &Exercise) -> String {
     format!("\n── grading {} ({})…\n", exercise.id, exercise.path)
+}
+
+/// What grading knows before the verdict, under the grading line, as it comes.
+pub fn watch_news(exercise: &Exercise, news: &News) -> String {
+    let said = super::check::progress_news(&exercise.id, news);
+    let said = said
+        .strip_prefix(&format!("{}: ", exercise.id))
+        .unwrap_or(&said);
+    format!("   {said}\n")
 }
 
 /// Said after a verdict that is not a pass.

@@ -101,3 +101,26 @@ fn a_file_written_from_a_terminal_has_no_colour() {
     assert!(written.contains("✓ locks/counter: passed"), "{written}");
     assert!(!written.contains('\x1b'), "{written:?}");
 }
+
+#[test]
+fn a_terminal_sees_the_first_failure_before_the_verdict() {
+    let course = ScratchCourse::new();
+    let counter = "exercises/03_locks/01_counter.rs";
+    // The stub, new to the shared build folder, so that it is graded and not taken from the
+    // cache.
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("a clock after 1970")
+        .as_nanos();
+    course.write(counter, &format!("{}\n// {now}\n", course.read(counter)));
+    let shown = in_terminal(&course, &["check", "locks/counter"], Some("1"), 1);
+    // The news line (`locks/counter: ✗ test … failed; the other checks go on…`), cut to the
+    // terminal's width, is drawn before the verdict is printed.
+    let news = shown
+        .find("locks/counter: ✗ ")
+        .unwrap_or_else(|| panic!("{shown:?}"));
+    let verdict = shown
+        .find("✗ locks/counter: failed")
+        .unwrap_or_else(|| panic!("{shown:?}"));
+    assert!(news < verdict, "{shown:?}");
+}

@@ -127,6 +127,35 @@ fn watch_regrades_on_save_and_moves_on() {
     assert!(!transcript.contains("Polling"), "{transcript}");
 }
 
+/// Contents the shared build folder has never graded: built, not taken from the cache.
+fn new_to_the_build(text: &str) -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("a clock after 1970")
+        .as_nanos();
+    format!("{text}\n// saved at {now}\n")
+}
+
+#[test]
+fn watch_tells_what_it_knows_before_the_verdict() {
+    let course = ScratchCourse::new();
+    let (path, _) = first_exercise(&course);
+    let stub = course.read(&path);
+    // A first build leaves the libraries the type check needs.
+    course.write(&path, &new_to_the_build(&stub));
+    let mut watch = Watch::start(&course, &[], None);
+    watch.wait_for("Waiting for you to save");
+
+    // After a save: the file has no error of its own, then the first failing check, while the
+    // other checks go on, then the verdict.
+    course.write(&path, &new_to_the_build(&stub));
+    watch.wait_for("no error in your file; building the tests…");
+    watch.wait_for("failed; the other checks go on…");
+    watch.wait_for(": failed (0/");
+    watch.wait_for("Waiting for you to save");
+    watch.quit();
+}
+
 #[test]
 fn poll_follows_saves_and_g_and_capital_r_act_on_any_exercise() {
     let course = ScratchCourse::committed();

@@ -30,7 +30,13 @@ pub struct CorrectRuns {
 /// own limit: verify has no budget.
 fn run_alone(workspace: &BuildWorkspace, built: &Built) -> Result<ExerciseResult> {
     let deadline = ExerciseDeadline::without_budget(built.submission.exercise);
-    grade::run(workspace, built, Thoroughness::Everything, &deadline)
+    grade::run(
+        workspace,
+        built,
+        Thoroughness::Everything,
+        &deadline,
+        &grade::no_news,
+    )
 }
 
 /// Runs an exercise's solution `repeat` times and each alternative `repeat` times (or until it
@@ -119,7 +125,13 @@ pub fn run_must_fail(
                 let _alone = alone[group][index]
                     .lock()
                     .unwrap_or_else(|p| p.into_inner());
-                match grade::run(workspace, built, Thoroughness::UntilFirstFailure, &deadline) {
+                match grade::run(
+                    workspace,
+                    built,
+                    Thoroughness::UntilFirstFailure,
+                    &deadline,
+                    &grade::no_news,
+                ) {
                     Ok(verdict) => {
                         verdicts[group].lock().unwrap_or_else(|p| p.into_inner())[index]
                             .push(verdict);
