@@ -704,8 +704,7 @@ fn run_compile_fail(
     artifacts: &Artifacts,
     deadline: &ExerciseDeadline,
 ) -> Result<Vec<CheckResult>> {
-    let scratch = workspace.run_dir(&krate.package, "compile_fail")?;
-    let mut checks = Vec::new();
+    let mut cases = Vec::new();
     for (path, source) in embedded::hidden_files(exercise.stem()) {
         let Some(name) = path
             .strip_prefix("compile_fail/")
@@ -713,18 +712,34 @@ fn run_compile_fail(
         else {
             continue;
         };
+        cases.push(Case::parse(name, source).map_err(|e| GraderError::Build(e.to_string()))?);
+    }
+    // Side by side, each in a folder of its own (the compiler's outputs share one name).
+    let checks: Mutex<Vec<Option<Result<CheckResult>>>> =
+        Mutex::new((0..cases.len()).map(|_| None).collect());
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .clamp(1, MAX_PARALLEL_TESTS);
+    pool::run(workers, cases.len(), &AtomicBool::new(false), |index| {
+        let case = &cases[index];
         // A case runs the compiler twice and cannot be stopped half-way: it starts only with
         // time for both.
-        if let Err(limit) = deadline.has_left(MIN_TEST_TIME * 2) {
-            checks.push(not_run(
-                format!("compile_fail/{name}"),
+        let check = match deadline.has_left(MIN_TEST_TIME * 2) {
+            Err(limit) => Ok(not_run(
+                format!("compile_fail/{}", case.name),
                 CheckKind::CompileFail,
                 limit,
-            ));
-            continue;
-        }
-        let case = Case::parse(name, source).map_err(|e| GraderError::Build(e.to_string()))?;
-        checks.push(compile_fail::check(&case, artifacts, &scratch)?);
-    }
-    Ok(checks)
+            )),
+            Ok(()) => workspace
+                .run_dir(&krate.package, &format!("compile_fail_{}", case.name))
+                .and_then(|folder| compile_fail::check(case, artifacts, &folder)),
+        };
+        checks.lock().unwrap_or_else(|p| p.into_inner())[index] = Some(check);
+    });
+    checks
+        .into_inner()
+        .unwrap_or_else(|p| p.into_inner())
+        .into_iter()
+        .map(|check| check.expect("every case was checked"))
+        .collect()
 }
