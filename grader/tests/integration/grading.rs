@@ -4,7 +4,9 @@
 use serde_json::Value;
 
 use crate::assert_grader_snapshot;
-use crate::support::{ScratchCourse, redact, repo_root, shared_build_dir, text};
+use crate::support::{
+    ScratchCourse, redact, repo_root, shared_build_dir, text, type_check_libraries,
+};
 
 const COUNTER: &str = "exercises/03_locks/01_counter.rs";
 
@@ -141,6 +143,7 @@ fn a_compile_error_names_the_learners_line_and_others_are_still_graded() {
 /// must read exactly as the build's own.
 #[test]
 fn a_compile_error_found_by_the_type_check_reads_as_the_builds() {
+    let _libraries = type_check_libraries();
     let course = ScratchCourse::new();
     let broken = "pub struct Counter;\nimpl Counter {\n    pub fn new() -> Self { Counter }\n    \
                   pub fn get(&self) -> u64 { \"zero\" }\n}\n";

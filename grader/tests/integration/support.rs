@@ -24,6 +24,17 @@ pub fn one_heavy_test_at_a_time() -> std::sync::MutexGuard<'static, ()> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
+/// Held by the tests that remove the libraries the type check reads from the shared build
+/// folder (`type-check.json`, written by every build) and by those that need them there: a test
+/// of what the type check says must not run while another has them removed.
+#[allow(dead_code, reason = "used by the integration binary only")]
+pub fn type_check_libraries() -> std::sync::MutexGuard<'static, ()> {
+    static LIBRARIES: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    LIBRARIES
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 /// Where every test's grader builds exercises. Shared, so that the exercises' dependencies
 /// compile once for the whole test run; the grader's own lock keeps concurrent tests apart.
 pub fn shared_build_dir() -> PathBuf {

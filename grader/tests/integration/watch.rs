@@ -8,7 +8,7 @@ use std::process::{Child, ChildStdin, Stdio};
 use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
-use crate::support::ScratchCourse;
+use crate::support::{ScratchCourse, type_check_libraries};
 
 /// Generous: the first grading may build the exercises' dependencies.
 const PATIENCE: Duration = Duration::from_secs(300);
@@ -138,6 +138,7 @@ fn new_to_the_build(text: &str) -> String {
 
 #[test]
 fn watch_tells_what_it_knows_before_the_verdict() {
+    let _libraries = type_check_libraries();
     let course = ScratchCourse::new();
     let (path, _) = first_exercise(&course);
     let stub = course.read(&path);
