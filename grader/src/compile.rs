@@ -49,6 +49,13 @@ impl Libraries {
     }
 }
 
+/// `NAME=PATH`, as rustc's `--extern` and `-L` take it, the path as the system gives it.
+pub fn named_path(name: &str, path: &std::path::Path) -> std::ffi::OsString {
+    let mut arg = std::ffi::OsString::from(format!("{name}="));
+    arg.push(path);
+    arg
+}
+
 /// The files a successful build produced.
 pub struct Artifacts {
     /// The hidden-test binary.

@@ -5,13 +5,13 @@
 //! compiler output, so the learner's line numbers, comments and formatting cannot matter. The
 //! case format is described in `grader/hidden/README.md`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use serde::Deserialize;
 
-use crate::compile::Artifacts;
+use crate::compile::{Artifacts, named_path};
 use crate::error::{GraderError, Result};
 use crate::output;
 use crate::verdict::{CheckKind, CheckResult, Status};
@@ -244,16 +244,16 @@ fn rustc(artifacts: &Artifacts, scratch: &Path, name: &str, source: &str) -> Res
             "case",
         ])
         .arg("-L")
-        .arg(format!("dependency={}", artifacts.deps_dir.display()))
+        .arg(named_path("dependency", &artifacts.deps_dir))
         .arg("--extern")
-        .arg(extern_arg("exercise", &artifacts.library))
+        .arg(named_path("exercise", &artifacts.library))
         .arg("--out-dir")
         .arg(scratch)
         .arg(&file)
         .current_dir(scratch)
         .stdin(Stdio::null());
     for (name, path) in &artifacts.externs {
-        command.arg("--extern").arg(extern_arg(name, path));
+        command.arg("--extern").arg(named_path(name, path));
     }
     let compiled = command
         .output()
@@ -290,12 +290,6 @@ fn rustc(artifacts: &Artifacts, scratch: &Path, name: &str, source: &str) -> Res
         )));
     }
     Ok(errors)
-}
-
-fn extern_arg(name: &str, path: &PathBuf) -> std::ffi::OsString {
-    let mut arg = std::ffi::OsString::from(format!("{name}="));
-    arg.push(path);
-    arg
 }
 
 #[cfg(test)]

@@ -9,10 +9,9 @@
 //! such errors are the build's, word for word. Anything else, a file that passes included, leaves
 //! the verdict to the cargo build.
 
-use std::path::Path;
 use std::process::{Command, Stdio};
 
-use crate::compile::{CompileErrors, Diagnostic, Libraries};
+use crate::compile::{CompileErrors, Diagnostic, Libraries, named_path};
 use crate::files::write_atomically;
 use crate::workspace::{BuildWorkspace, ExerciseCrate};
 
@@ -66,7 +65,7 @@ pub fn refused(
         .args(["--error-format=json", "-A", "warnings", "--crate-name"])
         .arg(&krate.lib)
         .arg("-L")
-        .arg(dependency_arg(&libraries.deps_dir))
+        .arg(named_path("dependency", &libraries.deps_dir))
         .arg("--out-dir")
         .arg(&out_dir)
         .arg(&krate.source)
@@ -74,9 +73,7 @@ pub fn refused(
         .current_dir(&workspace.dir)
         .stdin(Stdio::null());
     for (name, path) in &libraries.externs {
-        let mut arg = std::ffi::OsString::from(format!("{name}="));
-        arg.push(path);
-        command.arg("--extern").arg(arg);
+        command.arg("--extern").arg(named_path(name, path));
     }
     let checked = command.output().ok()?;
     if checked.status.success() {
@@ -106,12 +103,6 @@ fn the_builds_own(errors: &[Diagnostic], source: &str) -> bool {
                     .is_some_and(|code| CRATE_LOADING.contains(&code.code.as_str()))
                 && !error.message.contains("environment variable")
         })
-}
-
-fn dependency_arg(deps_dir: &Path) -> std::ffi::OsString {
-    let mut arg = std::ffi::OsString::from("dependency=");
-    arg.push(deps_dir);
-    arg
 }
 
 #[cfg(test)]

@@ -5,7 +5,8 @@ use serde_json::Value;
 
 use crate::assert_grader_snapshot;
 use crate::support::{
-    ScratchCourse, redact, repo_root, shared_build_dir, text, type_check_libraries,
+    ScratchCourse, new_to_the_build, redact, repo_root, shared_build_dir, text,
+    type_check_libraries,
 };
 
 const COUNTER: &str = "exercises/03_locks/01_counter.rs";
@@ -159,11 +160,7 @@ fn a_compile_error_found_by_the_type_check_reads_as_the_builds() {
             .to_owned()
     };
     // Verdicts are cached by the file's contents: these must be new to the shared build folder.
-    let this_run = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .expect("a clock after 1970")
-        .as_nanos();
-    let broken = format!("{broken}// run {this_run}\n");
+    let broken = new_to_the_build(broken);
     // Without the libraries of a previous build, cargo's verdict is waited for.
     let libraries = shared_build_dir().join("type-check.json");
     let _ = std::fs::remove_file(&libraries);

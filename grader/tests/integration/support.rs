@@ -35,6 +35,17 @@ pub fn type_check_libraries() -> std::sync::MutexGuard<'static, ()> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
+/// `text` made new to the shared build folder (a comment with the time appended): graded and
+/// built, not taken from the cache of verdicts.
+#[allow(dead_code, reason = "used by the integration binary only")]
+pub fn new_to_the_build(text: &str) -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("a clock after 1970")
+        .as_nanos();
+    format!("{text}\n// saved at {now}\n")
+}
+
 /// Where every test's grader builds exercises. Shared, so that the exercises' dependencies
 /// compile once for the whole test run; the grader's own lock keeps concurrent tests apart.
 pub fn shared_build_dir() -> PathBuf {

@@ -2,7 +2,7 @@
 //! with `NO_COLOR` set. The terminal cases run the grader in a pseudo-terminal with `script`
 //! (util-linux, on every Debian system).
 
-use crate::support::{ScratchCourse, run_in_terminal, text};
+use crate::support::{ScratchCourse, new_to_the_build, run_in_terminal, text};
 
 /// An SGR escape sequence (colour, bold, dim…): `ESC [ digits;… m`.
 fn has_sgr(text: &str) -> bool {
@@ -108,11 +108,7 @@ fn a_terminal_sees_the_first_failure_before_the_verdict() {
     let counter = "exercises/03_locks/01_counter.rs";
     // The stub, new to the shared build folder, so that it is graded and not taken from the
     // cache.
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .expect("a clock after 1970")
-        .as_nanos();
-    course.write(counter, &format!("{}\n// {now}\n", course.read(counter)));
+    course.write(counter, &new_to_the_build(&course.read(counter)));
     let shown = in_terminal(&course, &["check", "locks/counter"], Some("1"), 1);
     // The news line (`locks/counter: ✗ test … failed; the other checks go on…`), cut to the
     // terminal's width, is drawn before the verdict is printed.

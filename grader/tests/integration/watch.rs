@@ -8,7 +8,7 @@ use std::process::{Child, ChildStdin, Stdio};
 use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
-use crate::support::{ScratchCourse, type_check_libraries};
+use crate::support::{ScratchCourse, new_to_the_build, type_check_libraries};
 
 /// Generous: the first grading may build the exercises' dependencies.
 const PATIENCE: Duration = Duration::from_secs(300);
@@ -125,15 +125,6 @@ fn watch_regrades_on_save_and_moves_on() {
     watch.wait_for("Hint for");
     let transcript = watch.quit();
     assert!(!transcript.contains("Polling"), "{transcript}");
-}
-
-/// Contents the shared build folder has never graded: built, not taken from the cache.
-fn new_to_the_build(text: &str) -> String {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .expect("a clock after 1970")
-        .as_nanos();
-    format!("{text}\n// saved at {now}\n")
 }
 
 #[test]
