@@ -2,8 +2,8 @@
 //! fails, and course.yaml, exercises/, solutions/ and the hidden tests agree.
 //!
 //! `plan` reads what each exercise has to grade, `schedule` runs the built files (correct ones
-//! alone, the rest side by side), `judge` turns their verdicts into an exercise's line and
-//! problems, and `course_files` checks the course's files themselves.
+//! one per core, the rest several per core), `judge` turns their verdicts into an exercise's
+//! line and problems, and `course_files` checks the course's files themselves.
 
 mod course_files;
 mod judge;
@@ -47,13 +47,15 @@ pub fn run(course: &Course, target: Option<&str>, repeat: u32) -> Result<i32> {
         })
         .collect();
 
-    // Solutions and alternatives must pass every time, so each runs alone, with the machine to
-    // itself: a failure then says something about the tests, not about the company they kept.
-    let mut correct_runs = Vec::with_capacity(plans.len());
-    for (plan, built) in plans.iter().zip(&built_plans) {
-        bar.grading(&plan.exercise.id);
-        correct_runs.push(Some(schedule::run_correct(&workspace, built, repeat)?));
-    }
+    // Solutions and alternatives must pass every time, beside whatever else runs: one per core
+    // (schedule.rs says why not one at a time), before the stubs and mutants load the machine.
+    let mut correct_runs: Vec<Option<schedule::CorrectRuns>> =
+        schedule::run_correct(&workspace, &built_plans, repeat, |index| {
+            bar.grading(&plans[index].exercise.id)
+        })?
+        .into_iter()
+        .map(Some)
+        .collect();
 
     // Stubs and mutants only need to fail, and most fail by waiting out a deadline, which costs
     // no CPU: those of every exercise run together, several at a time, so that no core waits

@@ -1,6 +1,6 @@
-//! When and beside what `verify` runs each built submission: solutions and alternatives one
-//! after another with the machine to themselves, stubs and mutants several at a time across
-//! exercises, on the grader's one worker pool.
+//! When and beside what `verify` runs each built submission: solutions and alternatives one per
+//! core, stubs and mutants several per core, each across exercises, on the grader's one worker
+//! pool.
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, mpsc};
@@ -28,7 +28,7 @@ pub struct CorrectRuns {
 
 /// Runs every check of a correct file (a solution or an alternative), bound by its exercise's
 /// own limit: verify has no budget.
-fn run_alone(workspace: &BuildWorkspace, built: &Built) -> Result<ExerciseResult> {
+fn run_everything(workspace: &BuildWorkspace, built: &Built) -> Result<ExerciseResult> {
     let deadline = ExerciseDeadline::without_budget(built.submission.exercise);
     grade::run(
         workspace,
@@ -39,35 +39,93 @@ fn run_alone(workspace: &BuildWorkspace, built: &Built) -> Result<ExerciseResult
     )
 }
 
-/// Runs an exercise's solution `repeat` times and each alternative `repeat` times (or until it
-/// first fails), one run after another.
+/// One correct file of one exercise: its solution, or one of its alternatives.
+#[derive(Clone, Copy)]
+enum CorrectFile {
+    Solution,
+    Alternative(usize),
+}
+
+/// Runs every exercise's solution `repeat` times and each alternative `repeat` times (or until it
+/// first fails), one file per core at a time, across exercises; the runs of one file follow
+/// each other. Calls `started(index)` as the first file of exercise `index` starts.
+///
+/// One per core, and not one at a time: most of a correct file's checks wait (for a thread that
+/// must stay blocked, for a timer), and a file that fails beside another correct one fails on a
+/// learner's busy machine too, a defect of the test that `verify` must show, as it shows a
+/// mutant that passes under load. On one CPU they run one at a time.
 pub fn run_correct(
     workspace: &BuildWorkspace,
-    built: &BuiltPlan,
+    plans: &[BuiltPlan],
     repeat: u32,
-) -> Result<CorrectRuns> {
-    let mut solution = Vec::new();
-    for _ in 0..repeat {
-        solution.push(run_alone(workspace, built.solution)?);
-    }
-    // Correct solutions written differently from ours must pass too, every time.
-    let mut alternatives = Vec::new();
-    for alternative in &built.alternatives {
-        let mut runs = Vec::new();
+    started: impl Fn(usize) + Sync,
+) -> Result<Vec<CorrectRuns>> {
+    let jobs: Vec<(usize, CorrectFile)> = plans
+        .iter()
+        .enumerate()
+        .flat_map(|(index, plan)| {
+            std::iter::once((index, CorrectFile::Solution)).chain(
+                (0..plan.alternatives.len())
+                    .map(move |alternative| (index, CorrectFile::Alternative(alternative))),
+            )
+        })
+        .collect();
+    let runs: Vec<Mutex<CorrectRuns>> = plans
+        .iter()
+        .map(|plan| {
+            Mutex::new(CorrectRuns {
+                solution: Vec::new(),
+                alternatives: vec![Vec::new(); plan.alternatives.len()],
+            })
+        })
+        .collect();
+    let first_error: Mutex<Option<crate::error::GraderError>> = Mutex::new(None);
+    let abandoned = AtomicBool::new(false);
+    let workers = std::thread::available_parallelism().map_or(1, usize::from);
+    pool::run(workers, jobs.len(), &abandoned, |job| {
+        let (index, file) = jobs[job];
+        let built = match file {
+            CorrectFile::Solution => {
+                started(index);
+                plans[index].solution
+            }
+            CorrectFile::Alternative(alternative) => plans[index].alternatives[alternative],
+        };
+        let mut verdicts = Vec::new();
         for _ in 0..repeat {
-            let verdict = run_alone(workspace, alternative)?;
-            let failed = !verdict.passed();
-            runs.push(verdict);
-            if failed {
-                break;
+            match run_everything(workspace, built) {
+                Ok(verdict) => {
+                    let failed = !verdict.passed();
+                    verdicts.push(verdict);
+                    // An alternative that failed once has said enough; the solution's runs
+                    // are all shown.
+                    if failed && matches!(file, CorrectFile::Alternative(_)) {
+                        break;
+                    }
+                }
+                Err(error) => {
+                    abandoned.store(true, Ordering::Relaxed);
+                    first_error
+                        .lock()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .get_or_insert(error);
+                    return;
+                }
             }
         }
-        alternatives.push(runs);
+        let mut runs = runs[index].lock().unwrap_or_else(|p| p.into_inner());
+        match file {
+            CorrectFile::Solution => runs.solution = verdicts,
+            CorrectFile::Alternative(alternative) => runs.alternatives[alternative] = verdicts,
+        }
+    });
+    if let Some(error) = first_error.into_inner().unwrap_or_else(|p| p.into_inner()) {
+        return Err(error);
     }
-    Ok(CorrectRuns {
-        solution,
-        alternatives,
-    })
+    Ok(runs
+        .into_iter()
+        .map(|runs| runs.into_inner().unwrap_or_else(|p| p.into_inner()))
+        .collect())
 }
 
 /// Runs every group's built submissions until their first failure, several at a time, taking
