@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, mpsc};
 
 use crate::budget::ExerciseDeadline;
-use crate::error::Result;
+use crate::error::{GraderError, Result};
 use crate::grade::{self, Built, Thoroughness};
 use crate::pool;
 use crate::verdict::ExerciseResult;
@@ -79,7 +79,7 @@ pub fn run_correct(
             })
         })
         .collect();
-    let first_error: Mutex<Option<crate::error::GraderError>> = Mutex::new(None);
+    let first_error: Mutex<Option<GraderError>> = Mutex::new(None);
     let abandoned = AtomicBool::new(false);
     let workers = std::thread::available_parallelism().map_or(1, usize::from);
     pool::run(workers, jobs.len(), &abandoned, |job| {
